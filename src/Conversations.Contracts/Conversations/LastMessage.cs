@@ -1,0 +1,4 @@
+namespace Conversations.Contracts;
+
+/// <summary>The last message of a conversation, for lists.</summary>
+public sealed record LastMessage(string? Text, AuthorKind AuthorKind, DateTimeOffset CreatedAt);

@@ -1,0 +1,4 @@
+namespace Conversations.Contracts;
+
+/// <summary>An uploaded file attached to a message.</summary>
+public sealed record Attachment(string Id, string Url, string ContentType, string Name);
