@@ -1,0 +1,8 @@
+using Conversations.Actors;
+
+namespace Conversations.Benchmarks;
+
+public interface IPingGrain : IGrainWithStringKey
+{
+    Task<int> Ping(int value);
+}
