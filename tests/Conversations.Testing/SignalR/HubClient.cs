@@ -472,8 +472,9 @@ public sealed class HubClient : IAsyncDisposable
         {
             // StopAsync gave up waiting for the close handshake.
         }
-        catch (Exception e) when (e is WebSocketException or JsonException or InvalidOperationException or KeyNotFoundException)
+        catch (Exception e)
         {
+            // Whatever ends the loop, callers must learn that the connection is over.
             error = new HubConnectionClosedException("The connection failed: " + e.Message, e);
         }
         finally
