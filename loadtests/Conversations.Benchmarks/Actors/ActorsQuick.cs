@@ -50,7 +50,9 @@ public static class ActorsQuick
             while (!Volatile.Read(ref stop))
             {
                 await call(i);
-                i += Callers;
+                // Wrapped so a fast caller cannot overflow into negative indexes; Grains divides the
+                // modulus, so the grain each caller visits is unchanged.
+                i = (i + Callers) % (Grains * Callers);
                 if (Volatile.Read(ref measuring))
                 {
                     Interlocked.Increment(ref completed);
