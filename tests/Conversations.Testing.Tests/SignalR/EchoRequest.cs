@@ -1,0 +1,3 @@
+namespace Conversations.Testing.Tests.SignalR;
+
+public sealed record EchoRequest(string Text, int Delay = 0);

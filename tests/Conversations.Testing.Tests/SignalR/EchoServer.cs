@@ -1,0 +1,40 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Conversations.Testing.Tests.SignalR;
+
+/// <summary>Hosts <see cref="EchoHub"/> on Kestrel at 127.0.0.1 on a free port, shared by the tests of a class.</summary>
+public sealed class EchoServer : IAsyncLifetime
+{
+    private WebApplication? _app;
+
+    public Uri HubUrl { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
+        builder.Services.AddSignalR(options => options.EnableDetailedErrors = false);
+        _app = builder.Build();
+        _app.UseWebSockets();
+        _app.MapHub<EchoHub>("/hubs/echo");
+        await _app.StartAsync();
+        var address = _app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        HubUrl = new Uri(address + "/hubs/echo");
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+    }
+}
