@@ -117,7 +117,7 @@ public sealed class SqlConversationIndex(SqlDatabase database) : IConversationIn
         }
     }
 
-    private static void AddScope(StringBuilder sql, DynamicParameters parameters, ConversationQuery query)
+    private void AddScope(StringBuilder sql, DynamicParameters parameters, ConversationQuery query)
     {
         if (query.SiteId is { Length: > 0 })
         {
@@ -127,8 +127,7 @@ public sealed class SqlConversationIndex(SqlDatabase database) : IConversationIn
 
         if (query.AllowedSiteIds is { } allowed)
         {
-            // Dapper expands the list; an empty list expands to a clause that matches nothing.
-            sql.Append(" AND site_id IN @AllowedSiteIds");
+            sql.Append(" AND ").Append(database.InList("site_id", "AllowedSiteIds"));
             parameters.Add("AllowedSiteIds", allowed.ToArray());
         }
 
@@ -163,7 +162,7 @@ public sealed class SqlConversationIndex(SqlDatabase database) : IConversationIn
         UpdatedAt = database.Time(entry.UpdatedAt),
     };
 
-    private static async Task<List<ConversationIndexEntry>> ReadAsync(DbConnection connection, string sql, DynamicParameters parameters, CancellationToken cancellationToken)
+    private async Task<List<ConversationIndexEntry>> ReadAsync(DbConnection connection, string sql, DynamicParameters parameters, CancellationToken cancellationToken)
     {
         var entries = new List<ConversationIndexEntry>();
         await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)))
@@ -184,7 +183,7 @@ public sealed class SqlConversationIndex(SqlDatabase database) : IConversationIn
         var unread = new Dictionary<string, Dictionary<string, int>>();
         var ids = entries.Select(e => e.ConversationId).ToArray();
         await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-            "SELECT conversation_id, agent_id, unread FROM conversation_unread WHERE conversation_id IN @ids", new { ids }, cancellationToken: cancellationToken)))
+            $"SELECT conversation_id, agent_id, unread FROM conversation_unread WHERE {database.InList("conversation_id", "ids")}", new { ids }, cancellationToken: cancellationToken)))
         {
             while (await reader.ReadAsync(cancellationToken))
             {

@@ -18,6 +18,11 @@ public abstract class SqlDatabase : IAsyncDisposable
     /// <summary>A nullable time as a parameter value of this provider.</summary>
     public object? Time(DateTimeOffset? value) => value is { } v ? Time(v) : null;
 
+    /// <summary>A condition "column is one of the array parameter's values". Dapper passes arrays to Npgsql
+    /// as one array parameter, but expands them into a parameter list for SQLite; an empty array matches nothing.</summary>
+    public string InList(string column, string parameter) =>
+        Provider == StorageProvider.Postgres ? $"{column} = ANY(@{parameter})" : $"{column} IN @{parameter}";
+
     /// <summary>Creates the database object for some options.</summary>
     public static SqlDatabase Create(StorageOptions options)
     {
