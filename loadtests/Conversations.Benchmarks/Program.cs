@@ -9,6 +9,7 @@ return scenario switch
 {
     "actors" when quick => await ActorsQuick.RunAsync(),
     "actors" => RunSuite(typeof(ActorCallBenchmarks)),
+    "storage" when quick => await StorageQuick.RunAsync(),
     _ => Usage(scenario),
 };
 

@@ -1,0 +1,137 @@
+using System.Threading.Channels;
+using Conversations.Grains.Persistence;
+using Conversations.Storage.Sql;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Conversations.Storage.Analytics;
+
+/// <summary>Analytics events queued in memory and written by one background writer, everything pending in one
+/// transaction. Recording never waits on the database: analytics must not slow a conversation down, and a
+/// batch that fails is logged and dropped rather than retried forever.</summary>
+public sealed class SqlAnalyticsSink : IAnalyticsSink, IAsyncDisposable
+{
+    private const string InsertSql =
+        "INSERT INTO events (workspace_id, type, conversation_id, agent_id, occurred_at, data) VALUES (@WorkspaceId, @Type, @ConversationId, @AgentId, @OccurredAt, @Data)";
+
+    private readonly SqlDatabase _database;
+    private readonly ILogger _logger;
+    private readonly int _maxBatchSize;
+    private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _loop;
+
+    public SqlAnalyticsSink(SqlDatabase database, StorageOptions options, ILogger<SqlAnalyticsSink>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _database = database;
+        _logger = logger ?? NullLogger<SqlAnalyticsSink>.Instance;
+        _maxBatchSize = Math.Max(1, options.MaxBatchSize);
+        _loop = Task.Run(WriteLoopAsync);
+    }
+
+    /// <summary>How many batches were written; tests use it to see batching happen.</summary>
+    public int BatchesWritten { get; private set; }
+
+    /// <inheritdoc/>
+    public void Record(AnalyticsEvent analyticsEvent)
+    {
+        ArgumentNullException.ThrowIfNull(analyticsEvent);
+        if (!_queue.Writer.TryWrite(analyticsEvent))
+        {
+            _logger.LogWarning("Analytics event {Type} dropped: the sink is stopped.", analyticsEvent.Type);
+        }
+    }
+
+    /// <summary>Completes once every event recorded before the call is written.</summary>
+    public Task FlushAsync()
+    {
+        var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        return _queue.Writer.TryWrite(flushed) ? flushed.Task : _loop;
+    }
+
+    /// <summary>The stored events of a workspace in order of occurrence (reports and tests).</summary>
+    public async Task<IReadOnlyList<AnalyticsEvent>> ReadAsync(string workspaceId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
+            "SELECT workspace_id, type, conversation_id, agent_id, occurred_at, data FROM events WHERE workspace_id = @workspaceId ORDER BY occurred_at, id",
+            new { workspaceId },
+            cancellationToken: cancellationToken));
+        var events = new List<AnalyticsEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(new AnalyticsEvent(
+                reader.GetString(0),
+                reader.GetString(1),
+                reader.IsDBNull(2) ? null : reader.GetString(2),
+                reader.IsDBNull(3) ? null : reader.GetString(3),
+                DbTime.Read(reader.GetValue(4)),
+                reader.IsDBNull(5) ? null : reader.GetString(5)));
+        }
+
+        return events;
+    }
+
+    /// <summary>Writes what is queued, then stops.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _loop;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<AnalyticsEvent>(_maxBatchSize);
+        var flushes = new List<TaskCompletionSource>();
+        while (await _queue.Reader.WaitToReadAsync())
+        {
+            while (batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var item))
+            {
+                if (item is AnalyticsEvent analyticsEvent)
+                {
+                    batch.Add(analyticsEvent);
+                }
+                else
+                {
+                    flushes.Add((TaskCompletionSource)item);
+                    break;
+                }
+            }
+
+            await WriteAsync(batch);
+            batch.Clear();
+            flushes.ForEach(f => f.TrySetResult());
+            flushes.Clear();
+        }
+    }
+
+    private async Task WriteAsync(List<AnalyticsEvent> batch)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await using var connection = await _database.OpenAsync(CancellationToken.None);
+            await using var transaction = await connection.BeginTransactionAsync();
+            await connection.ExecuteAsync(InsertSql, batch.Select(e => new
+            {
+                e.WorkspaceId,
+                e.Type,
+                e.ConversationId,
+                e.AgentId,
+                OccurredAt = _database.Time(e.OccurredAt),
+                e.Data,
+            }), transaction);
+            await transaction.CommitAsync();
+            BatchesWritten++;
+        }
+        catch (Exception error)
+        {
+            _logger.LogError(error, "Dropped a batch of {Count} analytics events.", batch.Count);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using Conversations.Storage.Analytics;
+using Conversations.Storage.Messages;
+using Conversations.Storage.Migrations;
+using Microsoft.Extensions.Hosting;
+
+namespace Conversations.Storage.Hosting;
+
+/// <summary>Migrates the schema when the host starts and flushes the background writers when it stops.
+/// Registered before the silo, it starts before the silo (reminders need the tables) and stops after it,
+/// when no grain appends any more.</summary>
+internal sealed class StorageHostedService(StorageMigrator migrator, SqlMessageLog messageLog, SqlAnalyticsSink analyticsSink) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) => migrator.MigrateAsync(cancellationToken);
+
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await messageLog.DisposeAsync();
+        await analyticsSink.DisposeAsync();
+    }
+}

@@ -1,0 +1,160 @@
+using System.Threading.Channels;
+using Conversations.Contracts;
+using Conversations.Grains.Persistence;
+using Conversations.Storage.Sql;
+using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Conversations.Storage.Messages;
+
+/// <summary>The message log with group commit: appends from every conversation queue in one channel; background
+/// writers take all that is pending (up to <see cref="StorageOptions.MaxBatchSize"/>) into one transaction and
+/// complete each append only after that transaction committed. A failed batch is retried append by append, so
+/// only the offending appends fail and nothing uncommitted is ever acknowledged.</summary>
+public sealed class SqlMessageLog : IMessageLog, IAsyncDisposable
+{
+    private const int MaxReadLimit = 500;
+    private readonly SqlDatabase _database;
+    private readonly IMessageBatchWriter _writer;
+    private readonly Channel<PendingAppend> _pending;
+    private readonly int _maxBatchSize;
+    private readonly ILogger _logger;
+    private readonly Task[] _loops;
+
+    public SqlMessageLog(SqlDatabase database, StorageOptions options, ILogger<SqlMessageLog>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(options);
+        _database = database;
+        _logger = logger ?? NullLogger<SqlMessageLog>.Instance;
+        _maxBatchSize = Math.Max(1, options.MaxBatchSize);
+        (_writer, var writers) = database switch
+        {
+            SqliteDatabase sqlite => ((IMessageBatchWriter)new SqliteMessageBatchWriter(sqlite), 1),
+            PostgresDatabase postgres => (new PostgresMessageBatchWriter(postgres), Math.Max(1, options.PostgresWriters)),
+            _ => throw new ArgumentException($"Unsupported database {database.GetType().Name}.", nameof(database)),
+        };
+        _pending = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = writers == 1 });
+        _loops = [.. Enumerable.Range(0, writers).Select(_ => Task.Run(WriteLoopAsync))];
+    }
+
+    /// <inheritdoc/>
+    public Task<AppendResult> AppendAsync(MessageAppend append, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(append);
+        cancellationToken.ThrowIfCancellationRequested();
+
+        // What is acknowledged must equal what a later read returns, and the databases keep microseconds.
+        var normalized = append with { Message = append.Message with { CreatedAt = DbTime.Truncate(append.Message.CreatedAt) } };
+        var pending = new PendingAppend(normalized);
+        if (!_pending.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(SqlMessageLog), "The message log is stopping.");
+        }
+
+        return pending.Task;
+    }
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<Message>> ReadAsync(string conversationId, long? beforeSeq, int limit, CancellationToken cancellationToken = default)
+    {
+        var messages = await QueryAsync(
+            $"SELECT {MessageRows.Columns} FROM messages WHERE conversation_id = @conversationId AND seq < @before ORDER BY seq DESC LIMIT @limit",
+            new { conversationId, before = beforeSeq ?? long.MaxValue, limit = Math.Clamp(limit, 1, MaxReadLimit) },
+            cancellationToken);
+        messages.Reverse();
+        return messages;
+    }
+
+    /// <inheritdoc/>
+    public async Task<long> GetLastSeqAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT MAX(seq) FROM messages WHERE conversation_id = @conversationId", new { conversationId }, cancellationToken: cancellationToken)) ?? 0;
+    }
+
+    /// <inheritdoc/>
+    public async Task<Message?> FindByExternalIdAsync(string channelId, string externalId, CancellationToken cancellationToken = default)
+    {
+        var found = await QueryAsync(
+            $"SELECT {MessageRows.Columns} FROM messages WHERE channel_id = @channelId AND external_id = @externalId",
+            new { channelId, externalId },
+            cancellationToken);
+        return found.Count == 0 ? null : found[0];
+    }
+
+    /// <summary>Stops taking appends, commits every pending one, and closes the writer.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _pending.Writer.TryComplete();
+        await Task.WhenAll(_loops);
+        await _writer.DisposeAsync();
+    }
+
+    private async Task<List<Message>> QueryAsync(string sql, object parameters, CancellationToken cancellationToken)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        var messages = new List<Message>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            messages.Add(MessageRows.Read(reader));
+        }
+
+        return messages;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var reader = _pending.Reader;
+        var batch = new List<PendingAppend>(_maxBatchSize);
+        while (await reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < _maxBatchSize && reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            if (batch.Count > 0)
+            {
+                await CommitAsync(batch);
+            }
+        }
+    }
+
+    private async Task CommitAsync(List<PendingAppend> batch)
+    {
+        try
+        {
+            await _writer.WriteAsync(batch, CancellationToken.None);
+            batch.ForEach(p => p.Complete());
+            return;
+        }
+        catch (Exception error) when (batch.Count == 1)
+        {
+            batch[0].Fail(error);
+            return;
+        }
+        catch (Exception error)
+        {
+            _logger.LogWarning(error, "A batch of {Count} appends failed; retrying them one by one.", batch.Count);
+        }
+
+        foreach (var pending in batch)
+        {
+            pending.Reset();
+            try
+            {
+                await _writer.WriteAsync([pending], CancellationToken.None);
+                pending.Complete();
+            }
+            catch (Exception error)
+            {
+                pending.Fail(error);
+            }
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Conversations.Storage.Sql;
+
+/// <summary>An SQLite file in WAL mode: readers never block the writer, and one writer commits at a time.</summary>
+public sealed class SqliteDatabase : SqlDatabase
+{
+    private static readonly string[] SynchronousLevels = ["OFF", "NORMAL", "FULL", "EXTRA"];
+    private readonly string _connectionString;
+    private readonly string _pragmas;
+
+    public SqliteDatabase(string connectionString, string synchronous, TimeSpan busyTimeout)
+    {
+        var builder = new SqliteConnectionStringBuilder(connectionString);
+        var level = synchronous.ToUpperInvariant();
+        if (!SynchronousLevels.Contains(level))
+        {
+            throw new ArgumentException($"Unknown SQLite synchronous level '{synchronous}'.", nameof(synchronous));
+        }
+
+        EnsureFolder(builder.DataSource);
+        _connectionString = builder.ToString();
+        _pragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous = {level}; PRAGMA busy_timeout = {(int)busyTimeout.TotalMilliseconds};");
+        FilePath = builder.DataSource;
+    }
+
+    /// <summary>The database file.</summary>
+    public string FilePath { get; }
+
+    /// <inheritdoc/>
+    public override StorageProvider Provider => StorageProvider.Sqlite;
+
+    /// <inheritdoc/>
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+
+            // synchronous and busy_timeout are per connection, so every opened connection sets them.
+            await using var command = connection.CreateCommand();
+            command.CommandText = _pragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <inheritdoc/>
+    public override object Time(DateTimeOffset value) => DbTime.ToMicros(value);
+
+    private static void EnsureFolder(string dataSource)
+    {
+        if (dataSource.Length == 0 || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dataSource));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+    }
+}
