@@ -10,7 +10,6 @@ namespace Conversations.Contracts;
 /// <param name="Capacity">Most live conversations at once.</param>
 /// <param name="ShowBotConversations">Whether the console lists conversations the assistant handles.</param>
 /// <param name="AvatarUrl">Picture, when any.</param>
-/// <param name="TeamIds">Teams the agent belongs to.</param>
 public sealed record AgentProfile(
     string Id,
     string WorkspaceId,
@@ -20,5 +19,4 @@ public sealed record AgentProfile(
     IReadOnlyList<string>? AllowedSiteIds = null,
     int Capacity = 5,
     bool ShowBotConversations = false,
-    string? AvatarUrl = null,
-    IReadOnlyList<string>? TeamIds = null);
+    string? AvatarUrl = null);

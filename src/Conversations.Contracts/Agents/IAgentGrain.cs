@@ -20,8 +20,8 @@ public interface IAgentGrain : IGrainWithStringKey
     Task SetLicensedAsync(bool licensed);
 
     /// <summary>Takes one unit of capacity for a conversation, or throws the precise reason the agent
-    /// cannot have it (unknown, not licensed, offline, not allowed on the site or team, full).</summary>
-    Task<AgentView> ReserveAsync(string conversationId, string siteId, string? teamId);
+    /// cannot have it (unknown, not licensed, offline, not allowed on the site, full).</summary>
+    Task<AgentView> ReserveAsync(string conversationId, string siteId);
 
     /// <summary>Gives back the conversation's unit of capacity; idempotent.</summary>
     Task ReleaseAsync(string conversationId);

@@ -7,4 +7,5 @@ public sealed record ContactStart(
     string? VisitorToken = null,
     string? Locale = null,
     IReadOnlyDictionary<string, string>? Variables = null,
-    VerifiedIdentity? Identity = null);
+    VerifiedIdentity? Identity = null,
+    MonitoringMode Monitoring = MonitoringMode.None);
