@@ -21,6 +21,7 @@ internal sealed class ActivationData : IThreadPoolWorkItem
     private volatile ActivationStatus _status;
     private DeactivationReason? _deactivationReason;
     private bool _admitPending;
+    private Exception? _activationException;
     private object? _grain;
     private IServiceScope? _scope;
     private List<IStateLoader>? _states;
@@ -61,7 +62,7 @@ internal sealed class ActivationData : IThreadPoolWorkItem
     /// <summary>Adds a work item and schedules the worker if it is not already scheduled.</summary>
     public void Enqueue(IWorkItem item)
     {
-        if (item is GrainRequest { IsInternal: false })
+        if (item is GrainRequest { IsInternal: false, IsFinishing: false })
         {
             Interlocked.Increment(ref _pendingRequests);
         }
@@ -96,14 +97,21 @@ internal sealed class ActivationData : IThreadPoolWorkItem
     /// <summary>A request reached the head of the inbox.</summary>
     public void OnRequestArrived(GrainRequest request)
     {
-        switch (_status)
+        if (_status == ActivationStatus.Created)
         {
-            case ActivationStatus.Invalid:
-                Forward(request);
+            BeginActivation();
+            if (_activationException is { } failure)
+            {
+                // The activation failed within its first turn: this request triggered it.
+                FailWith(request, failure);
                 return;
-            case ActivationStatus.Created:
-                BeginActivation();
-                break;
+            }
+        }
+
+        if (_status == ActivationStatus.Invalid)
+        {
+            Forward(request);
+            return;
         }
 
         if (!request.IsInternal && IsExpired(request, Runtime.Time.GetTimestamp()))
@@ -362,6 +370,7 @@ internal sealed class ActivationData : IThreadPoolWorkItem
         }
 
         Runtime.Logger.LogError(exception, "Activation of {GrainId} failed", GrainId);
+        _activationException = exception;
         _deactivationReason = DeactivationReason.ActivationFailed;
         _status = ActivationStatus.Invalid;
         DisposeResources();
@@ -373,8 +382,7 @@ internal sealed class ActivationData : IThreadPoolWorkItem
         {
             if (!waiting.IsInternal)
             {
-                Interlocked.Decrement(ref _pendingRequests);
-                waiting.Fail(exception);
+                FailWith(waiting, exception);
             }
         }
 
@@ -382,8 +390,7 @@ internal sealed class ActivationData : IThreadPoolWorkItem
         {
             if (item is GrainRequest { IsInternal: false } request)
             {
-                Interlocked.Decrement(ref _pendingRequests);
-                request.Fail(exception);
+                FailWith(request, exception);
             }
         }
     }
@@ -459,10 +466,12 @@ internal sealed class ActivationData : IThreadPoolWorkItem
     private bool IsExpired(GrainRequest request, long now) =>
         Runtime.Time.GetElapsedTime(request.CreatedAt, now) > Runtime.Options.ResponseTimeout;
 
-    private void FailTimedOut(GrainRequest request)
+    private void FailTimedOut(GrainRequest request) => FailWith(request, TimedOut(request));
+
+    private void FailWith(GrainRequest request, Exception exception)
     {
         Interlocked.Decrement(ref _pendingRequests);
-        request.Fail(TimedOut(request));
+        request.Fail(exception);
     }
 
     private TimeoutException TimedOut(GrainRequest request) =>

@@ -31,6 +31,9 @@ internal abstract class GrainRequest : SynchronizationContext, IWorkItem
     /// <summary>Whether the request was admitted and has not finished.</summary>
     public bool IsRunning { get; set; }
 
+    /// <summary>Whether the request comes back to its activation to finish, rather than arriving.</summary>
+    public bool IsFinishing => Volatile.Read(ref _phase) == PhaseFinishing;
+
     /// <summary>Whether the caller has been answered (result, exception or timeout).</summary>
     public bool IsCompleted => Volatile.Read(ref _completed) != 0;
 

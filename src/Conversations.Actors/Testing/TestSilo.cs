@@ -70,7 +70,8 @@ public sealed class TestSilo : IAsyncDisposable
         {
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException("The test silo did not go idle in time.");
+                var busy = string.Join(", ", _silo.Runtime.Catalog.Activations.Where(a => !a.IsQuiescent).Select(a => $"{a.GrainId} ({a.PendingRequests} pending)"));
+                throw new TimeoutException($"The test silo did not go idle in time; busy: {busy}.");
             }
 
             quietChecks = _silo.Runtime.Catalog.Activations.All(a => a.IsQuiescent) ? quietChecks + 1 : 0;

@@ -1,8 +1,22 @@
+using Conversations.Actors.Tests.Support;
+
 namespace Conversations.Actors.Tests.Grains;
 
-public sealed class CounterGrain([PersistentState("counter")] IPersistentState<CounterState> state) : Grain, ICounterGrain
+public sealed class CounterGrain(Probe probe, [PersistentState("counter")] IPersistentState<CounterState> state) : Grain, ICounterGrain
 {
     private int _inFlight;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        probe.Activated();
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        probe.Deactivated(reason);
+        return Task.CompletedTask;
+    }
 
     public Task<int> Increment() => Task.FromResult(++state.State.Count);
 
@@ -10,11 +24,13 @@ public sealed class CounterGrain([PersistentState("counter")] IPersistentState<C
 
     public Task Save() => state.WriteStateAsync();
 
-    public Task<string> Echo(string text) => Task.FromResult(text);
+    public Task Deactivate()
+    {
+        DeactivateOnIdle();
+        return Task.CompletedTask;
+    }
 
-    public Task Throw(string message) => throw new InvalidOperationException(message);
-
-    // Detects parallel turns: two turns in here at once would see _inFlight == 1.
+    // Two turns in here at once would see _inFlight above one, and lose an increment.
     public async Task<int> SlowIncrement()
     {
         if (Interlocked.Increment(ref _inFlight) != 1)

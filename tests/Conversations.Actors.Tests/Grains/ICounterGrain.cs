@@ -8,9 +8,7 @@ public interface ICounterGrain : IGrainWithStringKey
 
     Task Save();
 
-    Task<string> Echo(string text);
-
-    Task Throw(string message);
+    Task Deactivate();
 
     Task<int> SlowIncrement();
 }

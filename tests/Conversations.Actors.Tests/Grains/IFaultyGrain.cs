@@ -1,0 +1,10 @@
+namespace Conversations.Actors.Tests.Grains;
+
+public interface IFaultyGrain : IGrainWithStringKey
+{
+    Task ThrowNow(int code);
+
+    Task<int> ThrowAfterAwait(int code);
+
+    Task<string> Name();
+}
