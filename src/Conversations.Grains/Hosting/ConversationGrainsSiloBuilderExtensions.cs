@@ -1,7 +1,6 @@
 using Conversations.Actors;
 using Conversations.Grains.Assistant;
 using Conversations.Grains.Conversation;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Conversations.Grains.Hosting;
