@@ -27,6 +27,7 @@ internal sealed class ActivationData : IThreadPoolWorkItem
     private List<IStateLoader>? _states;
     private List<GrainTimer>? _timers;
     private long _lastActivity;
+    private long _batchStartedAt;
     private long _keepAliveUntil;
 
     public ActivationData(SiloRuntime runtime, GrainId grainId, GrainClassInfo classInfo)
@@ -78,12 +79,24 @@ internal sealed class ActivationData : IThreadPoolWorkItem
     public void Execute()
     {
         var batch = Runtime.Options.TurnBatchSize;
+
+        // One clock read per batch: expiry only needs to be as fresh as the batch.
+        _batchStartedAt = Runtime.Time.GetTimestamp();
         for (var i = 0; i < batch && _inbox.TryDequeue(out var item); i++)
         {
-            item.Execute(this);
-            if (_admitPending)
+            try
             {
-                AdmitWaiting();
+                item.Execute(this);
+                if (_admitPending)
+                {
+                    AdmitWaiting();
+                }
+            }
+            catch (Exception exception)
+            {
+                // Grain exceptions never get here (they go to callers); this guards the worker against
+                // a runtime fault, which must not take the process down with it.
+                Runtime.Logger.LogCritical(exception, "The scheduler of {GrainId} failed on a work item", GrainId);
             }
         }
 
@@ -114,7 +127,7 @@ internal sealed class ActivationData : IThreadPoolWorkItem
             return;
         }
 
-        if (!request.IsInternal && IsExpired(request, Runtime.Time.GetTimestamp()))
+        if (!request.IsInternal && IsExpired(request, _batchStartedAt))
         {
             FailTimedOut(request);
             return;

@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
+using System.Text.Json;
 
 namespace Conversations.Actors;
 
@@ -18,6 +19,19 @@ internal sealed class GrainMethodDescriptor<T> : GrainMethodDescriptor
     public override object Call(GrainReference reference, object?[] args)
     {
         var runtime = reference.Runtime;
+        if (runtime.Options.CopyCallsThroughJson)
+        {
+            try
+            {
+                args = CopyArguments(args, runtime.Options.JsonSerializerOptions);
+            }
+            catch (Exception copyFailure)
+            {
+                // Reported like any call failure: through the returned task, not thrown at the call site.
+                return Returned(Task.FromException<T>(copyFailure));
+            }
+        }
+
         var request = new GrainRequest<T>(this, args, IsOneWay ? null : RuntimeContext.CurrentRequest, runtime.Time.GetTimestamp());
         runtime.Transport.Send(reference, request);
         if (IsOneWay)
@@ -31,12 +45,31 @@ internal sealed class GrainMethodDescriptor<T> : GrainMethodDescriptor
             };
         }
 
-        return Kind switch
+        return Returned(request.Task);
+    }
+
+    private object Returned(Task<T> task) => Kind switch
+    {
+        MethodReturnKind.ValueTask => new ValueTask(task),
+        MethodReturnKind.ValueTaskOfT => new ValueTask<T>(task),
+        _ => task,
+    };
+
+    /// <summary>Copies a result through JSON (see <see cref="SiloOptions.CopyCallsThroughJson"/>).</summary>
+    public T CopyResult(T result, JsonSerializerOptions options) =>
+        Kind is MethodReturnKind.Task or MethodReturnKind.ValueTask ? result : JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(result, options), options)!;
+
+    private object?[] CopyArguments(object?[] args, JsonSerializerOptions options)
+    {
+        var parameters = Method.GetParameters();
+        var copies = new object?[args.Length];
+        for (var i = 0; i < args.Length; i++)
         {
-            MethodReturnKind.ValueTask => new ValueTask(request.Task),
-            MethodReturnKind.ValueTaskOfT => new ValueTask<T>(request.Task),
-            _ => request.Task,
-        };
+            var type = parameters[i].ParameterType;
+            copies[i] = JsonSerializer.Deserialize(JsonSerializer.Serialize(args[i], type, options), type, options);
+        }
+
+        return copies;
     }
 
     private static Func<object, object?[], ValueTask<T>> CompileInvoker(MethodInfo method, MethodReturnKind kind)

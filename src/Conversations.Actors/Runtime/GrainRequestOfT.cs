@@ -71,14 +71,25 @@ internal sealed class GrainRequest<T> : GrainRequest
             return;
         }
 
-        if (_exception is null)
-        {
-            _builder.SetResult(_result!);
-        }
-        else
+        if (_exception is not null)
         {
             _builder.SetException(_exception);
+            return;
         }
+
+        var options = activation.Runtime.Options;
+        T result;
+        try
+        {
+            result = options.CopyCallsThroughJson ? _method.CopyResult(_result!, options.JsonSerializerOptions) : _result!;
+        }
+        catch (Exception copyFailure)
+        {
+            _builder.SetException(copyFailure);
+            return;
+        }
+
+        _builder.SetResult(result);
     }
 
     protected override void SetCallerException(Exception exception)

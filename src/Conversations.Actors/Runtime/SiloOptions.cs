@@ -23,6 +23,11 @@ public sealed class SiloOptions
     /// <summary>How long the silo waits for activations to deactivate when it stops.</summary>
     public TimeSpan DeactivationTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>Copies every argument and result through System.Text.Json, as a transport between silos
+    /// would. Off by default (in-memory calls pass records by reference); the test silo turns it on so
+    /// grain tests prove that what crosses a call serializes, and that no caller shares mutable state.</summary>
+    public bool CopyCallsThroughJson { get; set; }
+
     /// <summary>JSON options for grain state (add source-generated contexts to its resolver chain).</summary>
     public JsonSerializerOptions JsonSerializerOptions { get; set; } = new(JsonSerializerDefaults.Web);
 }

@@ -126,6 +126,7 @@ public sealed class TestSilo : IAsyncDisposable
 
         services.AddSilo(silo =>
         {
+            silo.Configure(o => o.CopyCallsThroughJson = true);
             foreach (var assembly in _builder.Assemblies)
             {
                 silo.AddGrains(assembly);

@@ -5,6 +5,8 @@ namespace Conversations.Actors.Tests.Grains;
 /// <summary>Throws on demand; keys starting with "bad-activation" fail in OnActivateAsync the first time.</summary>
 public sealed class FaultyGrain(Probe probe) : Grain, IFaultyGrain
 {
+    private Bag? _kept;
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         probe.Activated();
@@ -25,4 +27,14 @@ public sealed class FaultyGrain(Probe probe) : Grain, IFaultyGrain
     }
 
     public Task<string> Name() => Task.FromResult(GetPrimaryKeyString());
+
+    public Task Accept(Unserializable value) => Task.CompletedTask;
+
+    public Task<Bag> Keep(Bag bag)
+    {
+        _kept = bag;
+        return Task.FromResult(bag);
+    }
+
+    public Task<int> KeptCount() => Task.FromResult(_kept?.Items.Count ?? 0);
 }

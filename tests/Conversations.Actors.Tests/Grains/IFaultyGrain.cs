@@ -7,4 +7,10 @@ public interface IFaultyGrain : IGrainWithStringKey
     Task<int> ThrowAfterAwait(int code);
 
     Task<string> Name();
+
+    Task Accept(Unserializable value);
+
+    Task<Bag> Keep(Bag bag);
+
+    Task<int> KeptCount();
 }
