@@ -16,7 +16,6 @@ public static class DomainErrors
     public const string AgentOffline = "agent_offline";
     public const string AgentAtCapacity = "agent_at_capacity";
     public const string AgentNotAllowedOnSite = "agent_not_allowed_on_site";
-    public const string AgentNotInTeam = "agent_not_in_team";
     public const string TeamUnknown = "team_unknown";
     public const string SiteUnknown = "site_unknown";
     public const string ChannelUnknown = "channel_unknown";
