@@ -1,0 +1,4 @@
+namespace Conversations.Contracts;
+
+/// <summary>The widget's <c>send</c>, for a conversation the contact must own.</summary>
+public sealed record ContactMessage(string ConversationId, string ClientMessageId, string? Text, Attachment? Attachment = null);

@@ -1,0 +1,9 @@
+namespace Conversations.Contracts;
+
+/// <summary>A customer writes. <paramref name="ExternalId"/> is the channel provider's message id.</summary>
+public sealed record CustomerMessage(
+    string ContactId,
+    string? ClientMessageId,
+    string? Text,
+    Attachment? Attachment = null,
+    string? ExternalId = null);

@@ -1,0 +1,5 @@
+namespace Conversations.Contracts;
+
+/// <summary>Moves a live conversation to another agent (stays live) or to a team or the queue (waiting);
+/// neither target means the site queue.</summary>
+public sealed record TransferRequest(string ActingAgentId, string? ToAgentId, string? ToTeamId);

@@ -1,0 +1,5 @@
+namespace Conversations.Contracts;
+
+/// <summary>A contact came online or went offline (console <c>contactPresence</c>).</summary>
+public sealed record ContactPresenceChanged(string WorkspaceId, string ContactId, bool Online, IReadOnlyList<string> OpenConversationIds)
+    : ConversationEvent(WorkspaceId);

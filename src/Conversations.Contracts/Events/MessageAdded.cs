@@ -1,0 +1,5 @@
+namespace Conversations.Contracts;
+
+/// <summary>A message was stored. Notes go to agents only.</summary>
+public sealed record MessageAdded(string WorkspaceId, string SiteId, string ConversationId, string ContactId, string? AssignedAgentId, Message Message)
+    : ConversationEvent(WorkspaceId);

@@ -1,0 +1,5 @@
+namespace Conversations.Contracts;
+
+/// <summary>A site queue's size changed; <paramref name="Unassigned"/> leaves out conversations aimed at a team.</summary>
+public sealed record QueueCountersChanged(string WorkspaceId, string SiteId, int Waiting, int Unassigned)
+    : ConversationEvent(WorkspaceId);

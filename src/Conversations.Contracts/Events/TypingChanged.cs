@@ -1,0 +1,5 @@
+namespace Conversations.Contracts;
+
+/// <summary>Someone started or stopped typing.</summary>
+public sealed record TypingChanged(string WorkspaceId, string SiteId, string ConversationId, string ContactId, MessageAuthor Author, bool IsTyping)
+    : ConversationEvent(WorkspaceId);

@@ -1,0 +1,4 @@
+namespace Conversations.Contracts;
+
+/// <summary>A queue in service order, with the moving-average wait used for estimates.</summary>
+public sealed record QueueView(string WorkspaceId, string SiteId, bool AutoAssignment, IReadOnlyList<QueueEntry> Entries, double AverageWaitSeconds);

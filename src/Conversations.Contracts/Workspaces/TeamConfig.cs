@@ -1,0 +1,4 @@
+namespace Conversations.Contracts;
+
+/// <summary>A team conversations can be transferred to.</summary>
+public sealed record TeamConfig(string Id, string Name, IReadOnlyList<string> AgentIds);

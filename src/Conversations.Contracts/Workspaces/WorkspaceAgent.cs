@@ -1,0 +1,4 @@
+namespace Conversations.Contracts;
+
+/// <summary>An agent as the workspace's directory knows it: the authority for roles and licences.</summary>
+public sealed record WorkspaceAgent(string AgentId, AgentRole Role, bool Licensed);

@@ -1,0 +1,20 @@
+namespace Conversations.Grains.Assistant;
+
+/// <summary>What the assistant reacts to: the start of a conversation, a customer text or a chosen option.</summary>
+/// <param name="WorkspaceId">The tenant.</param>
+/// <param name="AssistantId">The published assistant of the site or channel.</param>
+/// <param name="ConversationId">The conversation.</param>
+/// <param name="Locale">The customer's language, when known.</param>
+/// <param name="IsStart">True for the welcome turn.</param>
+/// <param name="Text">What the customer wrote.</param>
+/// <param name="ChoiceId">The option the customer picked.</param>
+/// <param name="Variables">Variables captured so far.</param>
+public sealed record AssistantTurn(
+    string WorkspaceId,
+    string AssistantId,
+    string ConversationId,
+    string? Locale,
+    bool IsStart,
+    string? Text,
+    string? ChoiceId,
+    IReadOnlyDictionary<string, string> Variables);
