@@ -4,14 +4,19 @@ using Microsoft.Extensions.Logging;
 namespace Conversations.Actors;
 
 /// <summary>Keeps the durable reminders of this silo ticking: the table is the truth (read at start,
-/// written on every change) and each reminder has one timer on the silo clock. A tick calls
-/// <see cref="IRemindable.ReceiveReminder"/> through a grain reference, activating the grain if
-/// needed; a reminder that fell due while the silo was down fires as soon as it starts.</summary>
+/// written on every change) and each reminder has one timer on the silo clock. A tick first stores the
+/// next due time, then calls <see cref="IRemindable.ReceiveReminder"/> through a grain reference,
+/// activating the grain if needed. Because the stored due time always points at the next undelivered
+/// tick, a reminder found overdue at start really was missed, and fires at once.</summary>
 internal sealed class ReminderService : IDisposable
 {
     private readonly SiloRuntime _runtime;
     private readonly IReminderTable _table;
     private readonly ConcurrentDictionary<(GrainId, string), ScheduledReminder> _scheduled = new();
+
+    // Serializes table writes, so a tick storing its next due time cannot resurrect a reminder that
+    // is being unregistered. Reminder changes are rare; one lock for all is plenty.
+    private readonly SemaphoreSlim _tableLock = new(1, 1);
 
     public ReminderService(SiloRuntime runtime, IReminderTable table)
     {
@@ -41,17 +46,34 @@ internal sealed class ReminderService : IDisposable
         }
 
         var entry = new ReminderEntry(activation.GrainId, reminderName, _runtime.Time.GetUtcNow() + dueTime, period);
-        await _table.UpsertAsync(entry, CancellationToken.None);
-        Schedule(entry);
+        await _tableLock.WaitAsync();
+        try
+        {
+            await _table.UpsertAsync(entry, CancellationToken.None);
+            Schedule(entry);
+        }
+        finally
+        {
+            _tableLock.Release();
+        }
+
         return entry;
     }
 
     public async Task UnregisterAsync(GrainId grainId, string reminderName)
     {
-        await _table.RemoveAsync(grainId, reminderName, CancellationToken.None);
-        if (_scheduled.TryRemove((grainId, reminderName), out var scheduled))
+        await _tableLock.WaitAsync();
+        try
         {
-            scheduled.Dispose();
+            await _table.RemoveAsync(grainId, reminderName, CancellationToken.None);
+            if (_scheduled.TryRemove((grainId, reminderName), out var scheduled))
+            {
+                scheduled.Dispose();
+            }
+        }
+        finally
+        {
+            _tableLock.Release();
         }
     }
 
@@ -87,9 +109,27 @@ internal sealed class ReminderService : IDisposable
     private async Task TickAsync(ScheduledReminder scheduled)
     {
         var entry = scheduled.Entry;
-        var status = new TickStatus(entry.StartAt, entry.Period, _runtime.Time.GetUtcNow());
+        var now = _runtime.Time.GetUtcNow();
+        var status = new TickStatus(entry.StartAt, entry.Period, now);
         try
         {
+            await _tableLock.WaitAsync();
+            try
+            {
+                if (!_scheduled.TryGetValue((entry.GrainId, entry.ReminderName), out var current) || current != scheduled)
+                {
+                    return;
+                }
+
+                var next = entry with { StartAt = now + entry.Period };
+                await _table.UpsertAsync(next, CancellationToken.None);
+                scheduled.Entry = next;
+            }
+            finally
+            {
+                _tableLock.Release();
+            }
+
             var grain = _runtime.GrainFactory.GetGrain<IRemindable>(entry.GrainId);
             await grain.ReceiveReminder(entry.ReminderName, status);
         }
@@ -113,7 +153,8 @@ internal sealed class ReminderService : IDisposable
             _timer = service._runtime.Time.CreateTimer(static s => ((ScheduledReminder)s!).OnTick(), this, dueTime, Timeout.InfiniteTimeSpan);
         }
 
-        public ReminderEntry Entry { get; }
+        /// <summary>The stored entry: its start time is the next undelivered tick.</summary>
+        public ReminderEntry Entry { get; set; }
 
         public void Dispose()
         {

@@ -39,34 +39,41 @@ public sealed class ManualTimeProvider : TimeProvider
     public void Advance(TimeSpan delta)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(delta, TimeSpan.Zero);
-        DateTimeOffset target;
+        var target = GetUtcNow() + delta;
+        while (AdvanceToNextDue(target))
+        {
+        }
+    }
+
+    /// <summary>Fires the earliest timer due no later than <paramref name="until"/>, with the clock at its
+    /// due time, and returns true; or, when none is due, moves the clock to <paramref name="until"/> and
+    /// returns false. Stepping this way lets what a tick starts run at the tick's time.</summary>
+    public bool AdvanceToNextDue(DateTimeOffset until)
+    {
+        ManualTimer? next;
         lock (_lock)
         {
-            target = _now + delta;
-        }
-
-        while (true)
-        {
-            ManualTimer? next;
-            lock (_lock)
+            next = _timers.Where(t => t.DueAt <= until).MinBy(t => t.DueAt);
+            if (next is null)
             {
-                next = _timers.Where(t => t.DueAt <= target).MinBy(t => t.DueAt);
-                if (next is null)
+                if (until > _now)
                 {
-                    _now = target;
-                    return;
+                    _now = until;
                 }
 
-                if (next.DueAt > _now)
-                {
-                    _now = next.DueAt;
-                }
-
-                next.Fired();
+                return false;
             }
 
-            next.Invoke();
+            if (next.DueAt > _now)
+            {
+                _now = next.DueAt;
+            }
+
+            next.Fired();
         }
+
+        next.Invoke();
+        return true;
     }
 
     private void Arm(ManualTimer timer, bool armed)

@@ -26,13 +26,23 @@ public sealed class ReminderTests
         var (silo, probe) = await Silos.StartAsync();
         await using var _ = silo;
         await silo.GetGrain<ITickingGrain>("late").StartReminder("timeout", TimeSpan.FromMinutes(5), TimeSpan.FromHours(1));
-        await silo.DeactivateAllAsync();
 
-        silo.Clock.Advance(TimeSpan.FromMinutes(30));
-        await silo.RestartAsync();
+        await silo.RestartAsync(downtime: TimeSpan.FromMinutes(30));
         await silo.AdvanceTimeAsync(TimeSpan.Zero);
 
         Assert.Equal(["reminder:late:timeout"], probe.Log);
+    }
+
+    [Fact]
+    public async Task Reminder_OneLongAdvancePastTheResponseTimeout_StillDeliversEachTick()
+    {
+        var (silo, probe) = await Silos.StartAsync(o => o.ResponseTimeout = TimeSpan.FromSeconds(30));
+        await using var _ = silo;
+        await silo.GetGrain<ITickingGrain>("long").StartReminder("r", TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(10));
+
+        await silo.AdvanceTimeAsync(TimeSpan.FromMinutes(25));
+
+        Assert.Equal(["reminder:long:r", "reminder:long:r"], probe.Log);
     }
 
     [Fact]
