@@ -1,4 +1,3 @@
-using Conversations.Server.Health;
 using Conversations.Server.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,5 +5,8 @@ builder.UseDefaultUrls("http://localhost:5080");
 builder.AddConversationsServer();
 
 var app = builder.Build();
-app.MapHealthProbes();
+app.MapConversationsServer();
 app.Run();
+
+/// <summary>The entry point, public so tests can host the server with WebApplicationFactory.</summary>
+public partial class Program;

@@ -22,4 +22,5 @@ public static class DomainErrors
     public const string LicencesExhausted = "licences_exhausted";
     public const string WorkspaceExists = "workspace_exists";
     public const string WorkspaceUnknown = "workspace_unknown";
+    public const string IdTaken = "id_taken";
 }

@@ -84,6 +84,10 @@ public sealed class WorkspaceGrain(
     public async Task<SiteConfig> UpsertSiteAsync(string actingAgentId, SiteConfig site)
     {
         RequireAdmin(actingAgentId);
+        RequireId(site.Id, "site.id");
+
+        // The directory entry is claimed first, so two workspaces can never both hold one site id.
+        await GrainFactory.GetGrain<ISiteGrain>(site.Id).PublishAsync(new SiteRoute(GetPrimaryKeyString(), site));
         State.Sites[site.Id] = site;
         await state.WriteStateAsync();
         return site;
@@ -92,6 +96,8 @@ public sealed class WorkspaceGrain(
     public async Task<ChannelConfig> UpsertChannelAsync(string actingAgentId, ChannelConfig channel)
     {
         RequireAdmin(actingAgentId);
+        RequireId(channel.Id, "channel.id");
+        await GrainFactory.GetGrain<IChannelGrain>(channel.Id).PublishAsync(new ChannelRoute(GetPrimaryKeyString(), channel));
         State.Channels[channel.Id] = channel;
         await state.WriteStateAsync();
         return channel;
@@ -176,6 +182,15 @@ public sealed class WorkspaceGrain(
         if (value < 1)
         {
             throw new DomainException(DomainErrors.InvalidArgument, $"'{name}' must be at least 1, not {value}.");
+        }
+    }
+
+    // Ids become grain keys, routing keys and URL segments: keep them to a safe, short alphabet.
+    private static void RequireId(string id, string name)
+    {
+        if (string.IsNullOrWhiteSpace(id) || id.Length > 64 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+        {
+            throw new DomainException(DomainErrors.InvalidArgument, $"'{name}' must be 1 to 64 letters, digits, '-', '_' or '.', not '{id}'.");
         }
     }
 

@@ -1,26 +1,80 @@
 using Conversations.Actors;
+using Conversations.Contracts;
+using Conversations.Grains.Hosting;
+using Conversations.Server.Auth;
+using Conversations.Server.Errors;
+using Conversations.Server.Events;
 using Conversations.Server.Health;
+using Conversations.Server.Seed;
+using Conversations.Storage.Hosting;
+using Conversations.Storage.Sql;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Data.Sqlite;
 
 namespace Conversations.Server.Hosting;
 
-/// <summary>Wires the edge silo host: the silo, its data folder and the health probes.</summary>
+/// <summary>Wires the edge silo host: storage, the silo with the conversation grains, the event fan-out,
+/// auth, errors, seed and health probes.</summary>
 public static class ServerHostingExtensions
 {
     /// <summary>Adds the silo and everything the edge needs around it.</summary>
     public static WebApplicationBuilder AddConversationsServer(this WebApplicationBuilder builder)
     {
-        builder.EnsureDataDirectory();
-        // No grain assemblies yet: the silo runs so that readiness reflects it, grains come with Conversations.Grains.
-        builder.Services.AddSilo(_ => { });
+        var dataDirectory = builder.EnsureDataDirectory();
+        builder.Services.AddSingleton(new ServerPaths(dataDirectory));
+
+        // Storage before the silo: the silo keeps the SQL grain storage and reminder table it finds, and
+        // migrations run before the silo starts.
+        builder.Services.AddConversationsStorage(StorageOptionsFor(builder.Configuration, dataDirectory));
+        builder.Services.AddSingleton<IConversationEventSink, EventFanOut>();
+        builder.Services.AddSilo(silo => silo.AddConversationGrains());
+
+        builder.Services.AddDataProtection()
+            .SetApplicationName("Conversations")
+            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        builder.AddConversationsAuth();
+        builder.Services.AddConversationsErrors();
+        builder.AddDemoSeed();
         builder.Services.AddHealthProbes();
         return builder;
     }
 
+    /// <summary>Maps the edge's endpoints.</summary>
+    public static WebApplication MapConversationsServer(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseConversationsAuth();
+        app.MapHealthProbes();
+        app.MapAuthEndpoints();
+        return app;
+    }
+
     /// <summary>Creates the data folder (<c>Storage:DataDirectory</c>, default <c>data</c>, relative to
-    /// the content root) up front, so the embedded SQLite database can be created in it.</summary>
-    private static void EnsureDataDirectory(this WebApplicationBuilder builder)
+    /// the content root) up front, so the embedded SQLite database and the keys can live in it.</summary>
+    private static string EnsureDataDirectory(this WebApplicationBuilder builder)
     {
         var directory = builder.Configuration["Storage:DataDirectory"] is { Length: > 0 } configured ? configured : "data";
-        Directory.CreateDirectory(Path.Combine(builder.Environment.ContentRootPath, directory));
+        var path = Path.GetFullPath(Path.Combine(builder.Environment.ContentRootPath, directory));
+        Directory.CreateDirectory(path);
+        return path;
+    }
+
+    // A relative SQLite file is placed in the data folder, whatever the process's working directory.
+    private static Storage.StorageOptions StorageOptionsFor(IConfiguration configuration, string dataDirectory)
+    {
+        var options = StorageServiceCollectionExtensions.ReadOptions(configuration);
+        if (options.Provider == StorageProvider.Sqlite)
+        {
+            var connection = new SqliteConnectionStringBuilder(options.ConnectionString);
+            if (!Path.IsPathRooted(connection.DataSource) && connection.DataSource != ":memory:")
+            {
+                connection.DataSource = Path.Combine(dataDirectory, Path.GetFileName(connection.DataSource));
+            }
+
+            options.ConnectionString = connection.ToString();
+        }
+
+        return options;
     }
 }

@@ -1,0 +1,4 @@
+namespace Conversations.Contracts;
+
+/// <summary>Where a site belongs and how it is configured, as the edge needs it for every widget call.</summary>
+public sealed record SiteRoute(string WorkspaceId, SiteConfig Site);

@@ -1,0 +1,37 @@
+using Conversations.Actors;
+using Conversations.Contracts;
+
+namespace Conversations.Grains.Directory;
+
+/// <summary>One e-mail address's sign-in account.</summary>
+public sealed class AccountGrain([PersistentState("account")] IPersistentState<AccountGrainState> state) : Grain, IAccountGrain
+{
+    public Task<AccountView?> GetAsync() => Task.FromResult(state.State.Account);
+
+    public async Task<AccountView> SetAsync(string agentId, string workspaceId, string passwordHash)
+    {
+        if (string.IsNullOrWhiteSpace(passwordHash))
+        {
+            throw new DomainException(DomainErrors.InvalidArgument, "passwordHash is required.");
+        }
+
+        if (state.State.Account is { } current && current.AgentId != agentId)
+        {
+            throw new DomainException(DomainErrors.IdTaken, $"E-mail '{GetPrimaryKeyString()}' already belongs to another agent.");
+        }
+
+        var account = new AccountView(GetPrimaryKeyString(), agentId, workspaceId, passwordHash, Active: true);
+        state.State.Account = account;
+        await state.WriteStateAsync();
+        return account;
+    }
+
+    public async Task<AccountView> SetActiveAsync(bool active)
+    {
+        var current = state.State.Account
+            ?? throw new DomainException(DomainErrors.NotFound, $"E-mail '{GetPrimaryKeyString()}' has no account.");
+        state.State.Account = current with { Active = active };
+        await state.WriteStateAsync();
+        return state.State.Account;
+    }
+}
