@@ -74,8 +74,11 @@ public static class StorageQuick
         return await StorageBaseline.RowsPerSecondAsync(database, Rows("b", MessagesPerConversation));
     }
 
+    // In the order the log receives them: every conversation's next message before anyone's following one. Rows
+    // sorted by conversation would land on a few adjacent B-tree pages per commit instead of pages all over the
+    // table, which makes the baseline measure a friendlier workload, not a faster writer.
     private static Message[] Rows(string prefix, int messagesPerConversation) =>
-        [.. Enumerable.Range(0, Conversations).SelectMany(c => Enumerable.Range(1, messagesPerConversation).Select(s => NewMessage(prefix, c, s)))];
+        [.. Enumerable.Range(1, messagesPerConversation).SelectMany(s => Enumerable.Range(0, Conversations).Select(c => NewMessage(prefix, c, s)))];
 
     private static Message NewMessage(string prefix, int conversation, long seq) =>
         new($"{prefix}-{conversation}-{seq}", $"{prefix}-c{conversation}", seq, MessageKind.Text,
