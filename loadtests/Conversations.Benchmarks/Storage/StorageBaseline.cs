@@ -32,8 +32,8 @@ internal static class StorageBaseline
     private const string ColumnList =
         "conversation_id, seq, id, kind, author_kind, author_id, author_name, text, attachment, options, client_message_id, channel_id, external_id, created_at";
 
-    /// <summary>Inserts <paramref name="rows"/> (appended with channel "bench" and external id = message id, as the
-    /// benchmark's appends are) and returns rows per second.</summary>
+    /// <summary>Inserts <paramref name="rows"/> in the order given (the caller passes them in the log's arrival order)
+    /// with channel "bench" and external id = message id, as the benchmark's appends are, and returns rows per second.</summary>
     public static Task<double> RowsPerSecondAsync(SqlDatabase database, Message[] rows) => database switch
     {
         SqliteDatabase sqlite => SqliteAsync(sqlite, rows),
