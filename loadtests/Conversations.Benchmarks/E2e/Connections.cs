@@ -1,0 +1,24 @@
+using Conversations.Testing.SignalR;
+
+namespace Conversations.Benchmarks.E2e;
+
+/// <summary>Opens many hub connections with bounded concurrency, so set-up does not stampede the server.</summary>
+public static class Connections
+{
+    private const int Parallelism = 32;
+
+    public static async Task<HubClient[]> OpenAsync(int count, Func<int, Task<HubClient>> open)
+    {
+        var clients = new HubClient[count];
+        await Parallel.ForAsync(0, count, new ParallelOptions { MaxDegreeOfParallelism = Parallelism }, async (i, _) => clients[i] = await open(i));
+        return clients;
+    }
+
+    public static async Task CloseAsync(IEnumerable<HubClient> clients)
+    {
+        foreach (var client in clients)
+        {
+            await client.DisposeAsync();
+        }
+    }
+}

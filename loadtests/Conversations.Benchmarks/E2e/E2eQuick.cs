@@ -1,0 +1,52 @@
+using System.Text.Json;
+
+namespace Conversations.Benchmarks.E2e;
+
+/// <summary>The CI-sized end-to-end run: 1,000 live conversations, their customers on the widget hub and
+/// 50 agents on the console hub, all through the shared test client. Customers send at a fixed offered
+/// rate (latency), then at saturation (throughput); the same clients then drive the bare relay hub in
+/// the same run. Prints one JSON line last.</summary>
+public static class E2eQuick
+{
+    private const int ConversationCount = 1_000;
+    private const int AgentCount = 50;
+    private const int OfferedPerSecond = 2_000;
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(8);
+
+    public static async Task<int> RunAsync()
+    {
+        var recorder = new DeliveryRecorder();
+        double delivered, p50, p99, offeredDelivered, saturationP99;
+        await using (var server = await ServerTarget.StartAsync(ConversationCount, AgentCount, recorder))
+        {
+            await LoadPhases.FixedRateAsync(server, recorder, OfferedPerSecond / 4, TimeSpan.FromSeconds(2));
+            (offeredDelivered, p50, p99) = await LoadPhases.FixedRateAsync(server, recorder, OfferedPerSecond, Window);
+            (delivered, saturationP99) = await LoadPhases.SaturationAsync(server, recorder, Window);
+        }
+
+        double relayDelivered;
+        await using (var relay = await RelayTarget.StartAsync(ConversationCount, AgentCount, recorder))
+        {
+            await LoadPhases.FixedRateAsync(relay, recorder, OfferedPerSecond / 4, TimeSpan.FromSeconds(2));
+            (relayDelivered, _) = await LoadPhases.SaturationAsync(relay, recorder, Window);
+        }
+
+        Console.Error.WriteLine(
+            $"server: {offeredDelivered:N0}/s delivered at {OfferedPerSecond:N0}/s offered (p50 {p50:N1} ms, p99 {p99:N1} ms); " +
+            $"saturation {delivered:N0}/s (p99 {saturationP99:N1} ms); relay saturation {relayDelivered:N0}/s");
+        Console.WriteLine(JsonSerializer.Serialize(new
+        {
+            scenario = "e2e",
+            conversations = ConversationCount,
+            offeredPerSec = OfferedPerSecond,
+            deliveredPerSec = Math.Round(delivered),
+            p50Ms = Math.Round(p50, 2),
+            p99Ms = Math.Round(p99, 2),
+            relayDeliveredPerSec = Math.Round(relayDelivered),
+            ratio = Math.Round(delivered / relayDelivered, 3),
+            offeredDeliveredPerSec = Math.Round(offeredDelivered),
+            saturationP99Ms = Math.Round(saturationP99, 2),
+        }));
+        return 0;
+    }
+}
