@@ -17,7 +17,8 @@ internal sealed class ActivationData : IThreadPoolWorkItem
     private readonly TimeoutCheck _timeoutCheck;
     private int _scheduled;
     private int _timeoutCheckQueued;
-    private int _pendingRequests;
+    private volatile int _runningCount;
+    private volatile int _waitingCount;
     private volatile ActivationStatus _status;
     private DeactivationReason? _deactivationReason;
     private bool _admitPending;
@@ -51,8 +52,9 @@ internal sealed class ActivationData : IThreadPoolWorkItem
     /// <summary>Whether the activation is gone and references must look up a new one.</summary>
     public bool IsInvalid => _status == ActivationStatus.Invalid;
 
-    /// <summary>Queued and running requests, read without a lock by sweeps and metrics.</summary>
-    public int PendingRequests => Volatile.Read(ref _pendingRequests);
+    /// <summary>Admitted and waiting requests (inbox aside), kept by the worker and read without a lock by
+    /// the sweeps: an approximate figure is all they need, and no atomic operation per call pays for it.</summary>
+    public int PendingRequests => _runningCount + _waitingCount;
 
     /// <summary>Items waiting in the inbox plus requests waiting for admission.</summary>
     public int MailboxLength => _inbox.Count + _waiting.Count;
@@ -60,16 +62,16 @@ internal sealed class ActivationData : IThreadPoolWorkItem
     /// <summary>Nothing queued, running or scheduled: the test silo waits for this.</summary>
     public bool IsQuiescent => Volatile.Read(ref _scheduled) == 0 && _inbox.IsEmpty && PendingRequests == 0;
 
+    /// <summary>Whether anything waits for this activation: queued work or admitted requests.</summary>
+    public bool HasPendingWork => !_inbox.IsEmpty || PendingRequests > 0;
+
     /// <summary>Adds a work item and schedules the worker if it is not already scheduled.</summary>
     public void Enqueue(IWorkItem item)
     {
-        if (item is GrainRequest { IsInternal: false, IsFinishing: false })
-        {
-            Interlocked.Increment(ref _pendingRequests);
-        }
-
         _inbox.Enqueue(item);
-        if (Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
+
+        // The plain read first: when the worker already runs, a failed CAS would still bounce the line.
+        if (Volatile.Read(ref _scheduled) == 0 && Interlocked.CompareExchange(ref _scheduled, 1, 0) == 0)
         {
             ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
         }
@@ -140,6 +142,7 @@ internal sealed class ActivationData : IThreadPoolWorkItem
         else
         {
             _waiting.Enqueue(request);
+            _waitingCount = _waiting.Count;
         }
     }
 
@@ -171,10 +174,7 @@ internal sealed class ActivationData : IThreadPoolWorkItem
 
         request.IsRunning = false;
         _running.Remove(request);
-        if (!request.IsInternal)
-        {
-            Interlocked.Decrement(ref _pendingRequests);
-        }
+        _runningCount = _running.Count;
 
         // Answered outside any turn: an external caller's continuation may run inline here, and it must
         // not believe it runs inside this grain.
@@ -205,7 +205,7 @@ internal sealed class ActivationData : IThreadPoolWorkItem
 
     /// <summary>Whether this activation has been idle longer than its collection age.</summary>
     public bool IsIdleSince(long now, TimeSpan age) =>
-        PendingRequests == 0 && _inbox.IsEmpty && now > _keepAliveUntil &&
+        !HasPendingWork && now > _keepAliveUntil &&
         Runtime.Time.GetElapsedTime(Volatile.Read(ref _lastActivity), now) >= age;
 
     /// <summary>Queues a check for requests waiting longer than the response timeout (at most one queued).</summary>
@@ -315,6 +315,7 @@ internal sealed class ActivationData : IThreadPoolWorkItem
         while (_waiting.TryPeek(out var next) && CanAdmit(next))
         {
             _waiting.Dequeue();
+            _waitingCount = _waiting.Count;
             StartRequest(next);
         }
 
@@ -325,6 +326,7 @@ internal sealed class ActivationData : IThreadPoolWorkItem
     {
         request.IsRunning = true;
         _running.Add(request);
+        _runningCount = _running.Count;
         if (!request.IsInternal)
         {
             Volatile.Write(ref _lastActivity, request.CreatedAt);
@@ -399,6 +401,8 @@ internal sealed class ActivationData : IThreadPoolWorkItem
             }
         }
 
+        _waitingCount = 0;
+
         while (_inbox.TryDequeue(out var item))
         {
             if (item is GrainRequest { IsInternal: false } request)
@@ -441,6 +445,8 @@ internal sealed class ActivationData : IThreadPoolWorkItem
         {
             Forward(waiting);
         }
+
+        _waitingCount = 0;
     }
 
     private void Forward(GrainRequest request)
@@ -450,7 +456,6 @@ internal sealed class ActivationData : IThreadPoolWorkItem
             return;
         }
 
-        Interlocked.Decrement(ref _pendingRequests);
         request.ResetForForwarding();
         Runtime.Transport.Forward(this, request);
     }
@@ -481,11 +486,7 @@ internal sealed class ActivationData : IThreadPoolWorkItem
 
     private void FailTimedOut(GrainRequest request) => FailWith(request, TimedOut(request));
 
-    private void FailWith(GrainRequest request, Exception exception)
-    {
-        Interlocked.Decrement(ref _pendingRequests);
-        request.Fail(exception);
-    }
+    private static void FailWith(GrainRequest request, Exception exception) => request.Fail(exception);
 
     private TimeoutException TimedOut(GrainRequest request) =>
         new($"Response did not arrive on time in {Runtime.Options.ResponseTimeout} for {request.Describe()} on grain {GrainId}.");
@@ -521,6 +522,8 @@ internal sealed class ActivationData : IThreadPoolWorkItem
                 _waiting.Enqueue(waiting);
             }
         }
+
+        _waitingCount = _waiting.Count;
     }
 
     private sealed class TimeoutCheck : IWorkItem

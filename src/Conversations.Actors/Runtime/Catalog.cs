@@ -86,7 +86,7 @@ internal sealed class Catalog : IDisposable
     {
         foreach (var activation in _activations.Values)
         {
-            if (activation.PendingRequests > 0)
+            if (activation.HasPendingWork)
             {
                 activation.ScheduleTimeoutCheck();
             }
