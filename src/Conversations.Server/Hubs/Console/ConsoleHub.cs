@@ -49,6 +49,15 @@ public sealed class ConsoleHub(
         }
 
         connections.Add(connection);
+
+        // A revocation while this connection was being set up found nothing to close: check after registering.
+        if (await grains.GetGrain<IAccountGrain>(agent.Email).GetAsync() is not { Active: true } account || account.AgentId != agent.AgentId)
+        {
+            connections.Remove(agent.AgentId, Context.ConnectionId);
+            Context.Abort();
+            return;
+        }
+
         counters.SetMine(agent.AgentId, view.ActiveConversationIds.Count);
         await Clients.Caller.Counters(counters.For(connection));
         await base.OnConnectedAsync();
