@@ -5,6 +5,7 @@ using Conversations.Server.Auth;
 using Conversations.Server.Errors;
 using Conversations.Server.Events;
 using Conversations.Server.Health;
+using Conversations.Server.Hubs;
 using Conversations.Server.Seed;
 using Conversations.Storage.Hosting;
 using Conversations.Storage.Sql;
@@ -36,6 +37,7 @@ public static class ServerHostingExtensions
         builder.Services.AddConversationsErrors();
         builder.AddDemoSeed();
         builder.Services.AddHealthProbes();
+        builder.Services.AddConversationsHubs();
         return builder;
     }
 
@@ -47,6 +49,7 @@ public static class ServerHostingExtensions
         app.UseConversationsAuth();
         app.MapHealthProbes();
         app.MapAuthEndpoints();
+        app.MapConversationsHubs();
         return app;
     }
 

@@ -1,0 +1,193 @@
+using System.Threading.Channels;
+using Conversations.Actors;
+using Conversations.Contracts;
+using Conversations.Server.Events;
+using Conversations.Server.Hubs.Console;
+using Conversations.Server.Hubs.Payloads;
+using Conversations.Server.Hubs.Widget;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Conversations.Server.Hubs.FanOut;
+
+/// <summary>Turns grain events into SignalR group sends. <see cref="Handle"/> only enqueues, so a grain
+/// turn never waits for a socket; one reader keeps the events of a conversation in order. Consoles get a
+/// conversation's events through its site group: every agent there may see it in its lists, and agents
+/// not allowed on the site are never in that group.</summary>
+public sealed partial class HubEventFanOut(
+    IHubContext<WidgetHub, IWidgetClient> widgets,
+    IHubContext<ConsoleHub, IConsoleClient> consoles,
+    AgentConnections connections,
+    ConsoleCounters counters,
+    IGrainFactory grains,
+    ILogger<HubEventFanOut> logger) : BackgroundService, IConversationEventHandler
+{
+    private readonly Channel<ConversationEvent> _events = Channel.CreateUnbounded<ConversationEvent>(new UnboundedChannelOptions { SingleReader = true });
+
+    public void Handle(ConversationEvent conversationEvent) => _events.Writer.TryWrite(conversationEvent);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await foreach (var conversationEvent in _events.Reader.ReadAllAsync(stoppingToken))
+        {
+            try
+            {
+                Dispatch(conversationEvent);
+            }
+            catch (Exception e)
+            {
+                LogSendFailed(e, conversationEvent.GetType().Name);
+            }
+        }
+    }
+
+    private void Dispatch(ConversationEvent conversationEvent)
+    {
+        switch (conversationEvent)
+        {
+            case MessageAdded added:
+                if (added.Message.Kind != MessageKind.Note)
+                {
+                    Fire(Widget(added.ConversationId).Message(added.Message), added);
+                }
+
+                Fire(Site(added.WorkspaceId, added.SiteId).Message(added.Message), added);
+                break;
+            case ConversationStateChanged changed:
+                Fire(Widget(changed.State.ConversationId).State(changed.State), changed);
+                break;
+            case ConversationSummaryChanged summary:
+                SendSummary(summary);
+                break;
+            case QueuePositionChanged queue:
+                Fire(Widget(queue.ConversationId).Queue(new QueuePayload(queue.ConversationId, queue.Position, queue.EstimatedWaitSeconds)), queue);
+                break;
+            case QueueCountersChanged queue:
+                counters.SetQueue(queue.WorkspaceId, queue.SiteId, queue.Waiting, queue.Unassigned);
+                SendCounters(connections.OnSite(queue.WorkspaceId, queue.SiteId), queue);
+                break;
+            case AgentLoadChanged load:
+                counters.SetMine(load.AgentId, load.ActiveConversations);
+                SendCounters(connections.Of(load.AgentId), load);
+                break;
+            case TypingChanged typing:
+                SendTyping(typing);
+                break;
+            case AgentPresenceChanged presence:
+                SendPresence(presence);
+                break;
+            case ContactPresenceChanged presence:
+                Fire(SendContactPresenceAsync(presence), presence);
+                break;
+            case NotificationRaised notification:
+                var payload = new NotificationPayload(notification.Kind, notification.ConversationId, notification.Title, notification.Body);
+                var target = notification.AgentId is { } agentId
+                    ? consoles.Clients.Group(HubGroups.Agent(agentId))
+                    : Site(notification.WorkspaceId, notification.SiteId);
+                Fire(target.Notification(payload), notification);
+                break;
+            case HelpOffered offer:
+                Fire(Widget(offer.ConversationId).HelpOffered(new HelpOfferedPayload(offer.ConversationId, offer.Agent)), offer);
+                break;
+            case ReadUpTo read when read.ReaderKind == AuthorKind.Agent:
+                Fire(Widget(read.ConversationId).Read(new ReadPayload(read.ConversationId, read.UpToSeq)), read);
+                break;
+        }
+    }
+
+    // The site group gets the row with unread 0; agents with their own count get theirs instead.
+    private void SendSummary(ConversationSummaryChanged changed)
+    {
+        var summary = changed.Summary;
+        var personal = new List<string>();
+        foreach (var (agentId, unread) in changed.UnreadByAgent)
+        {
+            var count = summary.Status == ConversationStatus.Closed ? 0 : unread;
+            var counted = counters.SetUnread(agentId, summary.Id, count);
+            var own = connections.Of(agentId).Where(c => c.Agent.WorkspaceId == changed.WorkspaceId && c.SiteIds.Contains(summary.SiteId)).ToList();
+            if (own.Count == 0)
+            {
+                continue;
+            }
+
+            personal.AddRange(own.Select(c => c.ConnectionId));
+            Fire(consoles.Clients.Clients(own.Select(c => c.ConnectionId).ToList()).Conversation(summary with { Unread = unread }), changed);
+            if (counted)
+            {
+                SendCounters(own, changed);
+            }
+        }
+
+        Fire(consoles.Clients.GroupExcept(HubGroups.Site(changed.WorkspaceId, summary.SiteId), personal).Conversation(summary), changed);
+    }
+
+    private void SendTyping(TypingChanged typing)
+    {
+        var payload = new TypingPayload(typing.ConversationId, new TypingAuthor(typing.Author.Kind, typing.Author.Name), typing.IsTyping);
+        if (typing.Author.Kind != AuthorKind.Customer)
+        {
+            Fire(Widget(typing.ConversationId).Typing(payload), typing);
+        }
+
+        Fire(Site(typing.WorkspaceId, typing.SiteId).Typing(payload), typing);
+    }
+
+    // Supervisors see everyone's presence; an agent also sees its own (on every console it has open).
+    private void SendPresence(AgentPresenceChanged presence)
+    {
+        var payload = new PresencePayload(presence.AgentId, presence.Status);
+        Fire(consoles.Clients.Group(HubGroups.Supervisors(presence.WorkspaceId)).Presence(payload), presence);
+        var own = connections.Of(presence.AgentId).Where(c => !c.Agent.IsSupervisor).Select(c => c.ConnectionId).ToList();
+        if (own.Count > 0)
+        {
+            Fire(consoles.Clients.Clients(own).Presence(payload), presence);
+        }
+    }
+
+    // The event names conversations, not sites: their sites pick the groups, never the whole workspace.
+    private async Task SendContactPresenceAsync(ContactPresenceChanged presence)
+    {
+        var sites = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var conversationId in presence.OpenConversationIds)
+        {
+            sites.Add((await grains.GetGrain<IConversationGrain>(conversationId).GetSummaryAsync(null)).SiteId);
+        }
+
+        var groups = sites.Select(site => HubGroups.Site(presence.WorkspaceId, site)).ToList();
+        await consoles.Clients.Groups(groups).ContactPresence(new ContactPresencePayload(presence.ContactId, presence.Online));
+    }
+
+    private void SendCounters(IEnumerable<ConsoleConnection> targets, ConversationEvent cause)
+    {
+        foreach (var connection in targets)
+        {
+            Fire(consoles.Clients.Client(connection.ConnectionId).Counters(counters.For(connection)), cause);
+        }
+    }
+
+    private IWidgetClient Widget(string conversationId) => widgets.Clients.Group(HubGroups.Conversation(conversationId));
+
+    private IConsoleClient Site(string workspaceId, string siteId) => consoles.Clients.Group(HubGroups.Site(workspaceId, siteId));
+
+    private void Fire(Task send, ConversationEvent cause)
+    {
+        if (!send.IsCompletedSuccessfully)
+        {
+            _ = ObserveAsync(send, cause.GetType().Name);
+        }
+    }
+
+    private async Task ObserveAsync(Task send, string eventName)
+    {
+        try
+        {
+            await send;
+        }
+        catch (Exception e)
+        {
+            LogSendFailed(e, eventName);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending {Event} to hub clients failed")]
+    private partial void LogSendFailed(Exception exception, string @event);
+}

@@ -1,0 +1,17 @@
+using Conversations.Contracts;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Conversations.Server.Hubs;
+
+/// <summary>Hub errors as clients see them: "code: message", the code from <see cref="DomainErrors"/>
+/// or one of the edge's own below.</summary>
+public static class HubErrors
+{
+    public const string RateLimited = "rate_limited";
+    public const string NotStarted = "not_started";
+    public const string Internal = "internal_error";
+
+    public static HubException Of(string code, string message) => new($"{code}: {message}");
+
+    public static HubException From(DomainException exception) => Of(exception.Code, exception.Message);
+}

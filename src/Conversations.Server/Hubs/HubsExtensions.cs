@@ -1,0 +1,56 @@
+using System.Text.Json;
+using Conversations.Server.Events;
+using Conversations.Server.Hubs.Console;
+using Conversations.Server.Hubs.FanOut;
+using Conversations.Server.Hubs.Filters;
+using Conversations.Server.Hubs.Security;
+using Conversations.Server.Hubs.Widget;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Conversations.Server.Hubs;
+
+/// <summary>The real-time edge: the widget and console hubs and the fan-out of grain events to them.</summary>
+public static class HubsExtensions
+{
+    /// <summary>The CORS policy of the widget hub: any page may negotiate, and <c>start</c> then checks
+    /// the page's origin against the site's allow-list (the site is not known before).</summary>
+    public const string WidgetCorsPolicy = "widget-hub";
+
+    public static IServiceCollection AddConversationsHubs(this IServiceCollection services)
+    {
+        services.AddOptions<HubsOptions>().BindConfiguration("Hubs");
+        services.AddSignalR(options =>
+            {
+                options.AddFilter<RateLimitFilter>();
+                options.AddFilter<DomainErrorFilter>();
+            })
+            .AddJsonProtocol(options => options.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
+        services.AddOptions<HubOptions>().Configure<IOptions<HubsOptions>>((hub, ours) => hub.MaximumReceiveMessageSize = ours.Value.MaximumReceiveMessageSize);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton<RateLimitFilter>();
+        services.AddSingleton<DomainErrorFilter>();
+        services.AddSingleton<VisitorTokens>();
+        services.AddSingleton<WidgetArguments>();
+        services.AddSingleton<AgentConnections>();
+        services.AddSingleton<ConsoleCounters>();
+        services.AddSingleton<HubEventFanOut>();
+        services.AddSingleton<IConversationEventHandler>(sp => sp.GetRequiredService<HubEventFanOut>());
+        services.AddHostedService(sp => sp.GetRequiredService<HubEventFanOut>());
+        services.AddCors(options => options.AddPolicy(WidgetCorsPolicy, policy => policy
+            .SetIsOriginAllowed(_ => true)
+            .AllowAnyHeader()
+            .AllowAnyMethod()
+            .AllowCredentials()));
+        return services;
+    }
+
+    public static WebApplication MapConversationsHubs(this WebApplication app)
+    {
+        app.UseCors();
+        app.MapHub<WidgetHub>("/hubs/widget").RequireCors(WidgetCorsPolicy);
+        app.MapHub<ConsoleHub>("/hubs/console");
+        return app;
+    }
+}

@@ -1,0 +1,30 @@
+using Conversations.Contracts;
+using Conversations.Server.Hubs.Payloads;
+using Microsoft.AspNetCore.SignalR;
+
+namespace Conversations.Server.Hubs;
+
+/// <summary>Events to the console, named as CONTRACT.md writes them.</summary>
+public interface IConsoleClient
+{
+    [HubMethodName("conversation")]
+    Task Conversation(ConversationSummary summary);
+
+    [HubMethodName("message")]
+    Task Message(Message message);
+
+    [HubMethodName("counters")]
+    Task Counters(CountersPayload counters);
+
+    [HubMethodName("notification")]
+    Task Notification(NotificationPayload notification);
+
+    [HubMethodName("typing")]
+    Task Typing(TypingPayload typing);
+
+    [HubMethodName("presence")]
+    Task Presence(PresencePayload presence);
+
+    [HubMethodName("contactPresence")]
+    Task ContactPresence(ContactPresencePayload presence);
+}
