@@ -40,11 +40,16 @@ public sealed class ServerTarget : IChatTarget
     public static async Task<ServerTarget> StartAsync(int conversations, int agentCount, DeliveryRecorder recorder)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "conversations-e2e-" + Guid.NewGuid().ToString("N"));
+
+        // WebApplicationFactory finds a test project's content root from build metadata a benchmark does not
+        // have; the server's appsettings.json is copied next to this program, so that folder serves.
+        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CONVERSATIONS_SERVER", AppContext.BaseDirectory);
         var server = new KestrelServerFixture<Program>();
         server.Settings["Storage:DataDirectory"] = dataDirectory;
         server.Settings["Logging:LogLevel:Default"] = "Warning";
         server.Settings["Auth:SignInPerMinute"] = "100000";
         server.Settings["Hubs:InvocationsPerSecond"] = "100000";
+        server.Settings["Hubs:InvocationBurst"] = "100000";
         var baseAddress = server.BaseAddress;
 
         var capacity = (conversations / agentCount) + 5;
