@@ -1,6 +1,7 @@
 using Conversations.Actors;
 using Conversations.Contracts;
 using Conversations.Grains.Hosting;
+using Conversations.Server.Api;
 using Conversations.Server.Auth;
 using Conversations.Server.Errors;
 using Conversations.Server.Events;
@@ -36,6 +37,7 @@ public static class ServerHostingExtensions
         builder.Services.AddConversationsErrors();
         builder.AddDemoSeed();
         builder.Services.AddHealthProbes();
+        builder.Services.AddConversationsApi();
         return builder;
     }
 
@@ -47,6 +49,7 @@ public static class ServerHostingExtensions
         app.UseConversationsAuth();
         app.MapHealthProbes();
         app.MapAuthEndpoints();
+        app.MapConversationsApi();
         return app;
     }
 
