@@ -3,6 +3,7 @@ using Conversations.Server.Analytics;
 using Conversations.Server.Auth;
 using Conversations.Server.Conversations;
 using Conversations.Server.Security;
+using Conversations.Server.Snippets;
 using Conversations.Server.Uploads;
 using Conversations.Storage.Analytics;
 using Conversations.Storage.Uploads;
@@ -34,6 +35,7 @@ public static class ApiExtensions
         endpoints.MapChannelEndpoints();
         endpoints.MapTeamEndpoints();
         endpoints.MapSettingsEndpoints();
+        endpoints.MapSnippetEndpoints();
         endpoints.MapAnalyticsEndpoints();
 
         // An unknown /api route answers 401 to strangers and 404 to agents, so the API's shape is not

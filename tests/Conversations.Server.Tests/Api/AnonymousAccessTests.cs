@@ -22,6 +22,8 @@ public sealed class AnonymousAccessTests(ApiServer server) : IClassFixture<ApiSe
     [InlineData("GET", "/api/settings")]
     [InlineData("PUT", "/api/settings")]
     [InlineData("GET", "/api/analytics")]
+    [InlineData("GET", "/api/snippets")]
+    [InlineData("POST", "/api/snippets")]
     [InlineData("GET", "/api/me")]
     [InlineData("GET", "/api/no-such-route")]
     public async Task Anonymous_ApiRoute_Returns401(string method, string path)
