@@ -1,6 +1,7 @@
 using Conversations.Actors;
 using Conversations.Contracts;
 using Conversations.Grains.Hosting;
+using Conversations.Server.Api;
 using Conversations.Server.Auth;
 using Conversations.Server.Errors;
 using Conversations.Server.Events;
@@ -38,6 +39,7 @@ public static class ServerHostingExtensions
         builder.AddDemoSeed();
         builder.Services.AddHealthProbes();
         builder.Services.AddConversationsHubs();
+        builder.Services.AddConversationsApi();
         return builder;
     }
 
@@ -50,6 +52,7 @@ public static class ServerHostingExtensions
         app.MapHealthProbes();
         app.MapAuthEndpoints();
         app.MapConversationsHubs();
+        app.MapConversationsApi();
         return app;
     }
 

@@ -5,6 +5,7 @@ using Conversations.Server.Hubs.FanOut;
 using Conversations.Server.Hubs.Filters;
 using Conversations.Server.Hubs.Security;
 using Conversations.Server.Hubs.Widget;
+using Conversations.Server.Security;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -32,8 +33,10 @@ public static class HubsExtensions
         services.AddSingleton<RateLimitFilter>();
         services.AddSingleton<DomainErrorFilter>();
         services.AddSingleton<VisitorTokens>();
+        services.AddSingleton<IVisitorTokenReader>(sp => sp.GetRequiredService<VisitorTokens>());
         services.AddSingleton<WidgetArguments>();
         services.AddSingleton<AgentConnections>();
+        services.AddSingleton<IAgentSessionRevoker>(sp => sp.GetRequiredService<AgentConnections>());
         services.AddSingleton<ConsoleCounters>();
         services.AddSingleton<HubEventFanOut>();
         services.AddSingleton<IConversationEventHandler>(sp => sp.GetRequiredService<HubEventFanOut>());

@@ -1,11 +1,12 @@
 using System.Collections.Concurrent;
+using Conversations.Server.Security;
 
 namespace Conversations.Server.Hubs.Console;
 
 /// <summary>The console connections of this node by agent. Revoking or deleting an agent calls
 /// <see cref="DisconnectAsync"/>: the cookie is checked on every HTTP request, but an open WebSocket
 /// is not an HTTP request any more, so it must be closed here.</summary>
-public sealed class AgentConnections
+public sealed class AgentConnections : IAgentSessionRevoker
 {
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, ConsoleConnection>> _byAgent = new(StringComparer.Ordinal);
 
@@ -43,4 +44,7 @@ public sealed class AgentConnections
 
         return Task.FromResult(connections.Count);
     }
+
+    /// <inheritdoc/>
+    public Task RevokeAsync(string agentId, CancellationToken cancellationToken = default) => DisconnectAsync(agentId);
 }

@@ -3,8 +3,8 @@ using Conversations.Contracts;
 using Conversations.Server.Hubs.Payloads;
 using Conversations.Server.Hubs.Requests;
 using Conversations.Server.Hubs.Security;
+using Conversations.Server.Security;
 using Microsoft.AspNetCore.SignalR;
-
 namespace Conversations.Server.Hubs.Widget;
 
 /// <summary><c>/hubs/widget</c>: anonymous visitors. The contact is the one named by the visitor token

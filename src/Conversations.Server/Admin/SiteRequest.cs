@@ -1,0 +1,15 @@
+namespace Conversations.Server.Admin;
+
+/// <summary>The body of <c>POST /api/sites</c> and <c>PUT /api/sites/{id}</c>. The identity-verification
+/// secret is write-only: set it, generate one (answered once), clear it, or leave it out to keep it.</summary>
+public sealed record SiteRequest(
+    string? Id,
+    string? Name,
+    IReadOnlyList<string>? AllowedOrigins,
+    bool? AutoAssignment,
+    string? PseudonymTemplate,
+    string? ReopenPolicy,
+    string? AssistantId,
+    string? IdentitySecret,
+    bool? GenerateIdentitySecret,
+    bool? ClearIdentitySecret);

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Conversations.Server.Api;
+using Conversations.Server.Auth;
+using Conversations.Server.Inbox;
+using Conversations.Storage.Analytics;
+
+namespace Conversations.Server.Analytics;
+
+/// <summary><c>GET /api/analytics?from=&amp;to=</c>: counts of analytics events by type over a period (the
+/// last 7 days by default), for supervisors and admins.</summary>
+public static class AnalyticsEndpoints
+{
+    private static readonly TimeSpan DefaultPeriod = TimeSpan.FromDays(7);
+    private static readonly TimeSpan MaxPeriod = TimeSpan.FromDays(366);
+
+    public static IEndpointRouteBuilder MapAnalyticsEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/api/analytics", SummaryAsync).RequireAuthorization(AuthPolicies.Supervisor);
+        return endpoints;
+    }
+
+    private static async Task<IResult> SummaryAsync(HttpContext http, SqlAnalyticsReader reader, TimeProvider clock)
+    {
+        var errors = new FieldErrors();
+        var now = clock.GetUtcNow();
+        var to = Time(http.Request.Query, "to", errors) ?? now;
+        var from = Time(http.Request.Query, "from", errors) ?? to - DefaultPeriod;
+        if (!errors.Any && (from >= to || to - from > MaxPeriod))
+        {
+            errors.Add("from", "from must be before to, and the period at most 366 days.");
+        }
+
+        if (errors.Any)
+        {
+            return errors.ToProblem();
+        }
+
+        var counts = await reader.CountByTypeAsync(CurrentAgent.Of(http).WorkspaceId, from, to, http.RequestAborted);
+        return Results.Ok(new AnalyticsSummary(from, to, counts.Sum(c => c.Count), counts));
+    }
+
+    private static DateTimeOffset? Time(IQueryCollection query, string name, FieldErrors errors)
+    {
+        if (ConversationListParameters.Text(query, name) is not { } text)
+        {
+            return null;
+        }
+
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+        {
+            return value;
+        }
+
+        errors.Add(name, $"{name} must be an ISO 8601 date and time.");
+        return null;
+    }
+}

@@ -1,0 +1,23 @@
+using Conversations.Contracts;
+
+namespace Conversations.Server.Inbox;
+
+/// <summary>The answer of <c>GET /api/conversations/{id}</c>: the summary's fields, the contact with its
+/// variables, and the agents who took part.</summary>
+public sealed record ConversationDetailResponse(
+    string Id,
+    string SiteId,
+    string ChannelId,
+    ConversationStatus Status,
+    AgentRef? AssignedAgent,
+    ContactDetail Contact,
+    LastMessage? LastMessage,
+    int Unread,
+    bool Unanswered,
+    DateTimeOffset? WaitingSince,
+    MonitoringMode Monitored,
+    IReadOnlyList<ParticipantView> Participants,
+    IReadOnlyList<string> WatcherAgentIds,
+    string? TeamId,
+    int? Rating,
+    long LastSeq);

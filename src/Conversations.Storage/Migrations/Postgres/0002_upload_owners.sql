@@ -1,0 +1,3 @@
+-- Who uploaded a file: a visitor may read back only its own uploads; agents read their workspace's.
+ALTER TABLE uploads ADD COLUMN contact_id text NULL;
+ALTER TABLE uploads ADD COLUMN agent_id text NULL;

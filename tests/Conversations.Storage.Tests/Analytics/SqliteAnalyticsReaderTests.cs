@@ -1,0 +1,8 @@
+using Conversations.Storage.Sql;
+
+namespace Conversations.Storage.Tests.Analytics;
+
+public sealed class SqliteAnalyticsReaderTests : AnalyticsReaderTests
+{
+    protected override StorageProvider Provider => StorageProvider.Sqlite;
+}
