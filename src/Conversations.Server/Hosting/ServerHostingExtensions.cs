@@ -2,6 +2,7 @@ using Conversations.Actors;
 using Conversations.Contracts;
 using Conversations.Grains.Hosting;
 using Conversations.Server.Auth;
+using Conversations.Server.Connectors;
 using Conversations.Server.Errors;
 using Conversations.Server.Events;
 using Conversations.Server.Health;
@@ -36,6 +37,7 @@ public static class ServerHostingExtensions
         builder.Services.AddConversationsErrors();
         builder.AddDemoSeed();
         builder.Services.AddHealthProbes();
+        builder.Services.AddChannelConnectors();
         return builder;
     }
 
@@ -47,6 +49,7 @@ public static class ServerHostingExtensions
         app.UseConversationsAuth();
         app.MapHealthProbes();
         app.MapAuthEndpoints();
+        app.MapChannelConnectors();
         return app;
     }
 
