@@ -2,7 +2,6 @@ using Conversations.Actors;
 using Conversations.Contracts;
 using Conversations.Grains.Persistence;
 using Conversations.Server.Connectors;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversations.Server.Tests.Connectors;
@@ -43,7 +42,6 @@ public sealed class ConnectorFixture : IAsyncLifetime
     {
         await Server.DisposeAsync();
         await Webhook.DisposeAsync();
-        SqliteConnection.ClearAllPools();
         if (Directory.Exists(DataDirectory))
         {
             Directory.Delete(DataDirectory, recursive: true);
