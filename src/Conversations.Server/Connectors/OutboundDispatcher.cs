@@ -36,9 +36,10 @@ public sealed partial class OutboundDispatcher(
     {
         try
         {
+            // Storing is never cancelled half way: a stop must not drop the message being stored.
             await foreach (var request in queue.Reader.ReadAllAsync(stoppingToken))
             {
-                await StoreAsync(request, stoppingToken);
+                await StoreAsync(request, CancellationToken.None);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -126,6 +127,11 @@ public sealed partial class OutboundDispatcher(
             // Stopping mid-attempt: give the lease back so the next start retries at once.
             await store.RetryAsync(delivery, clock.GetUtcNow(), "Interrupted by a shutdown.", CancellationToken.None);
             throw;
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A malformed webhook URL or an unreachable grain counts as a failed attempt, so it still ends.
+            error = exception.Message;
         }
 
         var now = clock.GetUtcNow();
