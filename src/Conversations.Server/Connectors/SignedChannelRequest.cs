@@ -27,8 +27,9 @@ public sealed record SignedChannelRequest(ChannelRoute? Route, byte[] Body, IRes
             return Refuse(ConnectorProblems.TooLarge(MaxBodyBytes));
         }
 
+        // A channel without a secret accepts nothing: an empty HMAC key would let anyone sign.
         var header = http.Request.Headers[ChannelSignature.HeaderName].ToString();
-        return ChannelSignature.Verify(route.Channel.Secret, header, body, clock.GetUtcNow())
+        return route.Channel.Secret.Length > 0 && ChannelSignature.Verify(route.Channel.Secret, header, body, clock.GetUtcNow())
             ? new SignedChannelRequest(route, body, null)
             : Refuse(ConnectorProblems.BadSignature());
     }

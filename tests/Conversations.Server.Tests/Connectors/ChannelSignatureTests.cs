@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text;
 using Conversations.Server.Connectors;
 
@@ -14,7 +15,7 @@ public sealed class ChannelSignatureTests
         var header = ChannelSignature.Sign("secret", Body, Now);
 
         // HMAC-SHA256("secret", "1700000000.{"a":1}"), computed independently.
-        var expected = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes("secret"), Encoding.UTF8.GetBytes("1700000000.{\"a\":1}")));
+        var expected = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes("secret"), Encoding.UTF8.GetBytes("1700000000.{\"a\":1}")));
         Assert.Equal($"t=1700000000,v1={expected}", header);
     }
 
