@@ -3,6 +3,7 @@ using Conversations.Contracts;
 using Conversations.Grains.Hosting;
 using Conversations.Server.Api;
 using Conversations.Server.Auth;
+using Conversations.Server.Connectors;
 using Conversations.Server.Errors;
 using Conversations.Server.Events;
 using Conversations.Server.Health;
@@ -12,7 +13,6 @@ using Conversations.Storage.Hosting;
 using Conversations.Storage.Sql;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Data.Sqlite;
-
 namespace Conversations.Server.Hosting;
 
 /// <summary>Wires the edge silo host: storage, the silo with the conversation grains, the event fan-out,
@@ -40,6 +40,7 @@ public static class ServerHostingExtensions
         builder.Services.AddHealthProbes();
         builder.Services.AddConversationsHubs();
         builder.Services.AddConversationsApi();
+        builder.Services.AddChannelConnectors();
         return builder;
     }
 
@@ -53,6 +54,7 @@ public static class ServerHostingExtensions
         app.MapAuthEndpoints();
         app.MapConversationsHubs();
         app.MapConversationsApi();
+        app.MapChannelConnectors();
         return app;
     }
 

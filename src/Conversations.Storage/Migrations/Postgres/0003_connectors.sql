@@ -1,0 +1,11 @@
+-- Outbound connector deliveries name the message they carry, so a provider's status callback can be
+-- matched to it; message_status keeps the furthest status each outbound message reached on its channel.
+ALTER TABLE outbound_deliveries ADD COLUMN message_id text NULL;
+
+CREATE TABLE message_status (
+    channel_id  text        NOT NULL,
+    message_id  text        NOT NULL,
+    status      text        NOT NULL,
+    updated_at  timestamptz NOT NULL,
+    PRIMARY KEY (channel_id, message_id)
+);
