@@ -38,6 +38,7 @@ public static class HubsExtensions
         services.AddSingleton<AgentConnections>();
         services.AddSingleton<IAgentSessionRevoker>(sp => sp.GetRequiredService<AgentConnections>());
         services.AddSingleton<ConsoleCounters>();
+        services.AddSingleton<ConversationAudience>();
         services.AddSingleton<HubEventFanOut>();
         services.AddSingleton<IConversationEventHandler>(sp => sp.GetRequiredService<HubEventFanOut>());
         services.AddHostedService(sp => sp.GetRequiredService<HubEventFanOut>());

@@ -1,12 +1,12 @@
 using Conversations.Actors;
 using Conversations.Contracts;
 using Conversations.Server.Auth;
+using Conversations.Server.Hubs.FanOut;
 using Conversations.Server.Hubs.Payloads;
 using Conversations.Server.Hubs.Requests;
 using Conversations.Server.Hubs.Widget;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-
 namespace Conversations.Server.Hubs.Console;
 
 /// <summary><c>/hubs/console</c>: signed-in agents. The acting agent is always the cookie's; the
@@ -16,6 +16,7 @@ public sealed class ConsoleHub(
     IGrainFactory grains,
     AgentConnections connections,
     ConsoleCounters counters,
+    ConversationAudience audience,
     WidgetArguments arguments) : Hub<IConsoleClient>
 {
     private static readonly object ConnectionKey = new();
@@ -69,6 +70,8 @@ public sealed class ConsoleHub(
         {
             connections.Remove(((ConsoleConnection)connection!).Agent.AgentId, Context.ConnectionId);
         }
+
+        audience.RemoveConnection(Context.ConnectionId);
 
         await base.OnDisconnectedAsync(exception);
     }
@@ -164,12 +167,20 @@ public sealed class ConsoleHub(
     }
 
     [HubMethodName("watch")]
-    public Task WatchAsync(ConversationRequest? request) =>
-        Conversation(HubArguments.Required(request).ConversationId).WatchAsync(AgentId());
+    public async Task WatchAsync(ConversationRequest? request)
+    {
+        var conversationId = HubArguments.Id(HubArguments.Required(request).ConversationId, "conversationId");
+        await Conversation(conversationId).WatchAsync(AgentId());
+        audience.Watch(conversationId, Context.ConnectionId);
+    }
 
     [HubMethodName("unwatch")]
-    public Task UnwatchAsync(ConversationRequest? request) =>
-        Conversation(HubArguments.Required(request).ConversationId).UnwatchAsync(AgentId());
+    public async Task UnwatchAsync(ConversationRequest? request)
+    {
+        var conversationId = HubArguments.Id(HubArguments.Required(request).ConversationId, "conversationId");
+        await Conversation(conversationId).UnwatchAsync(AgentId());
+        audience.Unwatch(conversationId, Context.ConnectionId);
+    }
 
     [HubMethodName("offerHelp")]
     public Task OfferHelpAsync(ConversationRequest? request) =>

@@ -9,19 +9,27 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace Conversations.Server.Hubs.FanOut;
 
-/// <summary>Turns grain events into SignalR group sends. <see cref="Handle"/> only enqueues, so a grain
-/// turn never waits for a socket; one reader keeps the events of a conversation in order. Consoles get a
-/// conversation's events through its site group: every agent there may see it in its lists, and agents
-/// not allowed on the site are never in that group.</summary>
+/// <summary>Turns grain events into SignalR sends. <see cref="Handle"/> only enqueues, so a grain turn
+/// never waits for a socket; one reader keeps the events of a conversation in order. Consoles get summary
+/// rows through the conversation's site group (agents not allowed on the site are never in it), coalesced
+/// per conversation over <see cref="SummaryWindow"/>; message and typing events go to the site while the
+/// conversation is unassigned, then only to its agent and watchers (<see cref="ConversationAudience"/>).</summary>
 public sealed partial class HubEventFanOut(
     IHubContext<WidgetHub, IWidgetClient> widgets,
     IHubContext<ConsoleHub, IConsoleClient> consoles,
     AgentConnections connections,
     ConsoleCounters counters,
+    ConversationAudience audience,
     IGrainFactory grains,
     ILogger<HubEventFanOut> logger) : BackgroundService, IConversationEventHandler
 {
+    /// <summary>How long summary rows of one conversation are merged before they are sent: lists need the
+    /// latest row, not one per message.</summary>
+    public static readonly TimeSpan SummaryWindow = TimeSpan.FromMilliseconds(100);
+
     private readonly Channel<ConversationEvent> _events = Channel.CreateUnbounded<ConversationEvent>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Dictionary<string, ConversationSummaryChanged> _pendingSummaries = new(StringComparer.Ordinal);
+    private bool _flushScheduled;
 
     public void Handle(ConversationEvent conversationEvent) => _events.Writer.TryWrite(conversationEvent);
 
@@ -50,13 +58,17 @@ public sealed partial class HubEventFanOut(
                     Fire(Widget(added.ConversationId).Message(added.Message), added);
                 }
 
-                Fire(Site(added.WorkspaceId, added.SiteId).Message(added.Message), added);
+                Fire(Followers(added.WorkspaceId, added.SiteId, added.ConversationId, added.AssignedAgentId).Message(added.Message), added);
                 break;
             case ConversationStateChanged changed:
                 Fire(Widget(changed.State.ConversationId).State(changed.State), changed);
                 break;
             case ConversationSummaryChanged summary:
-                SendSummary(summary);
+                audience.SetAssigned(summary.Summary.Id, summary.Summary.Status == ConversationStatus.Closed ? null : summary.Summary.AssignedAgent?.Id);
+                QueueSummary(summary);
+                break;
+            case FlushSummaries:
+                FlushPendingSummaries();
                 break;
             case QueuePositionChanged queue:
                 Fire(Widget(queue.ConversationId).Queue(new QueuePayload(queue.ConversationId, queue.Position, queue.EstimatedWaitSeconds)), queue);
@@ -128,7 +140,41 @@ public sealed partial class HubEventFanOut(
             Fire(Widget(typing.ConversationId).Typing(payload), typing);
         }
 
-        Fire(Site(typing.WorkspaceId, typing.SiteId).Typing(payload), typing);
+        Fire(Followers(typing.WorkspaceId, typing.SiteId, typing.ConversationId, audience.AssignedAgent(typing.ConversationId)).Typing(payload), typing);
+    }
+
+    private void QueueSummary(ConversationSummaryChanged summary)
+    {
+        _pendingSummaries[summary.Summary.Id] = summary;
+        if (!_flushScheduled)
+        {
+            _flushScheduled = true;
+            _ = Task.Delay(SummaryWindow).ContinueWith(_ => _events.Writer.TryWrite(new FlushSummaries()), TaskScheduler.Default);
+        }
+    }
+
+    private void FlushPendingSummaries()
+    {
+        _flushScheduled = false;
+        foreach (var summary in _pendingSummaries.Values)
+        {
+            SendSummary(summary);
+        }
+
+        _pendingSummaries.Clear();
+    }
+
+    // Unassigned conversations are previewed by the whole site; an assigned one is followed by its agent
+    // and its watchers only.
+    private IConsoleClient Followers(string workspaceId, string siteId, string conversationId, string? assignedAgentId)
+    {
+        if (assignedAgentId is null)
+        {
+            return Site(workspaceId, siteId);
+        }
+
+        var targets = connections.Of(assignedAgentId).Select(c => c.ConnectionId).Concat(audience.Watchers(conversationId)).Distinct().ToList();
+        return consoles.Clients.Clients(targets);
     }
 
     // Supervisors see everyone's presence; an agent also sees its own (on every console it has open).
@@ -190,4 +236,7 @@ public sealed partial class HubEventFanOut(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending {Event} to hub clients failed")]
     private partial void LogSendFailed(Exception exception, string @event);
+
+    /// <summary>The reader's own signal to send the merged summary rows.</summary>
+    private sealed record FlushSummaries() : ConversationEvent(string.Empty);
 }

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+
+namespace Conversations.Server.Hubs.FanOut;
+
+/// <summary>Who follows a conversation's message stream on the console: its assigned agent and the
+/// connections watching it. Site-wide lists need only the summary rows, so once a conversation has an
+/// agent its messages and typing go to these connections instead of every agent of the site — the
+/// difference between one send and one per agent on the site, for every message.</summary>
+public sealed class ConversationAudience
+{
+    private readonly ConcurrentDictionary<string, string> _assigned = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _watchers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _watchedBy = new(StringComparer.Ordinal);
+
+    /// <summary>The assigned agent, as the latest summary row said; null while unassigned.</summary>
+    public string? AssignedAgent(string conversationId) => _assigned.GetValueOrDefault(conversationId);
+
+    /// <summary>Follows the summary rows: a closed or unassigned conversation forgets its agent.</summary>
+    public void SetAssigned(string conversationId, string? agentId)
+    {
+        if (agentId is null)
+        {
+            _assigned.TryRemove(conversationId, out _);
+        }
+        else
+        {
+            _assigned[conversationId] = agentId;
+        }
+    }
+
+    public void Watch(string conversationId, string connectionId)
+    {
+        _watchers.GetOrAdd(conversationId, _ => new(StringComparer.Ordinal))[connectionId] = 0;
+        _watchedBy.GetOrAdd(connectionId, _ => new(StringComparer.Ordinal))[conversationId] = 0;
+    }
+
+    public void Unwatch(string conversationId, string connectionId)
+    {
+        if (_watchers.TryGetValue(conversationId, out var watchers))
+        {
+            watchers.TryRemove(connectionId, out _);
+        }
+
+        if (_watchedBy.TryGetValue(connectionId, out var watched))
+        {
+            watched.TryRemove(conversationId, out _);
+        }
+    }
+
+    /// <summary>Forgets a closed connection's watches.</summary>
+    public void RemoveConnection(string connectionId)
+    {
+        if (_watchedBy.TryRemove(connectionId, out var watched))
+        {
+            foreach (var conversationId in watched.Keys)
+            {
+                Unwatch(conversationId, connectionId);
+            }
+        }
+    }
+
+    /// <summary>The connections watching a conversation.</summary>
+    public IEnumerable<string> Watchers(string conversationId) =>
+        _watchers.TryGetValue(conversationId, out var watchers) ? watchers.Keys : [];
+}
