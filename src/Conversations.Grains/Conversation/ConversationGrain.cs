@@ -21,8 +21,11 @@ public sealed class ConversationGrain(
     private const string WebChannel = "web";
     private const int SnapshotSize = 50;
     private static readonly MessageAuthor SystemAuthor = new(AuthorKind.System, null, "System");
+    private static readonly TimeSpan WorkspaceCacheAge = TimeSpan.FromSeconds(5);
 
     private long _lastSeq;
+    private WorkspaceView? _workspace;
+    private DateTimeOffset _workspaceReadAt;
 
     private ConversationGrainState State => state.State;
 
@@ -112,7 +115,7 @@ public sealed class ConversationGrain(
             throw new DomainException(DomainErrors.InvalidArgument, "A message needs a text or an attachment.");
         }
 
-        var workspace = await WorkspaceAsync();
+        var workspace = await CachedWorkspaceAsync();
         var reopened = false;
         if (State.Status == ConversationStatus.Closed)
         {
@@ -757,6 +760,21 @@ public sealed class ConversationGrain(
     }
 
     private Task<WorkspaceView> WorkspaceAsync() => GrainFactory.GetGrain<IWorkspaceGrain>(State.WorkspaceId).GetAsync();
+
+    // A customer's message needs only the site's reopen policy; asking the one workspace grain for every
+    // message would funnel all conversations through it, so that path alone reads a view up to a few
+    // seconds old. Everything that checks agents and roles reads the workspace fresh.
+    private async Task<WorkspaceView> CachedWorkspaceAsync()
+    {
+        var now = clock.GetUtcNow();
+        if (_workspace is null || now - _workspaceReadAt > WorkspaceCacheAge || now < _workspaceReadAt)
+        {
+            _workspace = await WorkspaceAsync();
+            _workspaceReadAt = now;
+        }
+
+        return _workspace;
+    }
 
     private IRoutingGrain Routing() => GrainFactory.GetGrain<IRoutingGrain>(RoutingKeys.ForSite(State.WorkspaceId, State.SiteId));
 
