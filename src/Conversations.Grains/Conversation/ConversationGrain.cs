@@ -20,6 +20,10 @@ public sealed class ConversationGrain(
     private const string InactivityReminder = "inactivity";
     private const string WebChannel = "web";
     private const int SnapshotSize = 50;
+
+    // Unread counts come from the latest customer seqs; keeping them all would make the state, written on
+    // every message, grow with the conversation. Consoles show "99+" long before this bound.
+    private const int MaxTrackedCustomerSeqs = 200;
     private static readonly MessageAuthor SystemAuthor = new(AuthorKind.System, null, "System");
     private static readonly TimeSpan WorkspaceCacheAge = TimeSpan.FromSeconds(5);
 
@@ -711,6 +715,10 @@ public sealed class ConversationGrain(
         {
             State.Unanswered = true;
             State.CustomerSeqs.Add(stored.Seq);
+            if (State.CustomerSeqs.Count > MaxTrackedCustomerSeqs)
+            {
+                State.CustomerSeqs.RemoveRange(0, State.CustomerSeqs.Count - MaxTrackedCustomerSeqs);
+            }
         }
         else if (author.Kind == AuthorKind.Agent && kind != MessageKind.Note)
         {

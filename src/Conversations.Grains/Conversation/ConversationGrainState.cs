@@ -51,7 +51,7 @@ public sealed class ConversationGrainState
     /// <summary>The highest seq each agent has read.</summary>
     public Dictionary<string, long> ReadSeqByAgent { get; set; } = [];
 
-    /// <summary>Seqs of customer messages, for per-agent unread counts.</summary>
+    /// <summary>Seqs of the latest customer messages (at most 200), for per-agent unread counts.</summary>
     public List<long> CustomerSeqs { get; set; } = [];
 
     /// <summary>The customer wrote last and no agent has replied since.</summary>
