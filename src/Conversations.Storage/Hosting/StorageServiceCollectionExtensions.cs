@@ -32,7 +32,8 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => SqlDatabase.Create(options));
         services.AddSingleton<StorageMigrator>();
-        services.Replace(ServiceDescriptor.Singleton<IGrainStorage, SqlGrainStorage>());
+        services.AddSingleton<SqlGrainStorage>();
+        services.Replace(ServiceDescriptor.Singleton<IGrainStorage>(sp => sp.GetRequiredService<SqlGrainStorage>()));
         services.Replace(ServiceDescriptor.Singleton<IReminderTable, SqlReminderTable>());
         services.AddSingleton<SqlMessageLog>();
         services.AddSingleton<IMessageLog>(sp => sp.GetRequiredService<SqlMessageLog>());

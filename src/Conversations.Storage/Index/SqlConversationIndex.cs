@@ -2,54 +2,46 @@ using System.Data.Common;
 using System.Text;
 using Conversations.Grains.Persistence;
 using Conversations.Storage.Sql;
-using Conversations.Storage.Text;
 using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Conversations.Storage.Index;
 
 /// <summary>The console's conversation lists: one row per conversation plus per-agent unread counts, paged by
-/// keyset on (updated_at desc, conversation_id desc) so pages stay stable while rows keep changing.</summary>
-public sealed class SqlConversationIndex(SqlDatabase database) : IConversationIndex
+/// keyset on (updated_at desc, conversation_id desc) so pages stay stable while rows keep changing. Upserts are
+/// written behind (see <see cref="IndexWriteBehind"/>): a conversation's change costs no transaction of its own,
+/// and every read first waits for this process's earlier upserts to be committed.</summary>
+public sealed class SqlConversationIndex : IConversationIndex, IAsyncDisposable
 {
     private const int MaxLimit = 200;
+    private readonly SqlDatabase _database;
+    private readonly IndexWriteBehind _writeBehind;
 
-    private static readonly string UpsertSql =
-        $"""
-        INSERT INTO conversation_index ({IndexRow.Columns}) VALUES (@ConversationId, @WorkspaceId, @SiteId, @ChannelId, @Status,
-            @AssignedAgentId, @AssignedAgentName, @ContactId, @ContactName, @LastMessageText, @LastMessageAuthor, @LastMessageAt,
-            @Unanswered, @WaitingSince, @Monitored, @CreatedAt, @UpdatedAt)
-        ON CONFLICT (conversation_id) DO UPDATE SET workspace_id = excluded.workspace_id, site_id = excluded.site_id,
-            channel_id = excluded.channel_id, status = excluded.status, assigned_agent_id = excluded.assigned_agent_id,
-            assigned_agent_name = excluded.assigned_agent_name, contact_id = excluded.contact_id, contact_name = excluded.contact_name,
-            last_message_text = excluded.last_message_text, last_message_author = excluded.last_message_author,
-            last_message_at = excluded.last_message_at, unanswered = excluded.unanswered, waiting_since = excluded.waiting_since,
-            monitored = excluded.monitored, created_at = excluded.created_at, updated_at = excluded.updated_at
-        """;
+    public SqlConversationIndex(SqlDatabase database, ILogger<SqlConversationIndex>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        _database = database;
+        _writeBehind = new IndexWriteBehind(new IndexBatchWriter(database), logger ?? (ILogger)NullLogger<SqlConversationIndex>.Instance);
+    }
 
     /// <inheritdoc/>
-    public async Task UpsertAsync(ConversationIndexEntry entry, CancellationToken cancellationToken = default)
+    public Task UpsertAsync(ConversationIndexEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(UpsertSql, Parameters(entry), transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            "DELETE FROM conversation_unread WHERE conversation_id = @ConversationId", new { entry.ConversationId }, transaction, cancellationToken: cancellationToken));
-        var unread = entry.UnreadByAgent.Where(u => u.Value > 0).Select(u => new { entry.ConversationId, AgentId = u.Key, Unread = u.Value }).ToList();
-        if (unread.Count > 0)
-        {
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO conversation_unread (conversation_id, agent_id, unread) VALUES (@ConversationId, @AgentId, @Unread)",
-                unread, transaction, cancellationToken: cancellationToken));
-        }
-
-        await transaction.CommitAsync(cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        _writeBehind.Enqueue(entry);
+        return Task.CompletedTask;
     }
+
+    /// <summary>Stops taking upserts and commits every pending one.</summary>
+    public ValueTask DisposeAsync() => _writeBehind.DisposeAsync();
 
     /// <inheritdoc/>
     public async Task<ConversationIndexEntry?> GetAsync(string conversationId, CancellationToken cancellationToken = default)
     {
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await _writeBehind.FlushedAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         var rows = await ReadAsync(connection, $"SELECT {IndexRow.Columns} FROM conversation_index WHERE conversation_id = @conversationId", new DynamicParameters(new { conversationId }), cancellationToken);
         return rows.Count == 0 ? null : rows[0];
     }
@@ -77,12 +69,13 @@ public sealed class SqlConversationIndex(SqlDatabase database) : IConversationIn
         {
             var cursor = ConversationCursor.Decode(cursorText);
             sql.Append(" AND (updated_at < @CursorAt OR (updated_at = @CursorAt AND conversation_id < @CursorId))");
-            parameters.Add("CursorAt", database.Time(DbTime.FromMicros(cursor.UpdatedAtMicros)));
+            parameters.Add("CursorAt", _database.Time(DbTime.FromMicros(cursor.UpdatedAtMicros)));
             parameters.Add("CursorId", cursor.ConversationId);
         }
 
         sql.Append(" ORDER BY updated_at DESC, conversation_id DESC LIMIT @Take");
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await _writeBehind.FlushedAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         var rows = await ReadAsync(connection, sql.ToString(), parameters, cancellationToken);
         if (rows.Count <= limit)
         {
@@ -127,7 +120,7 @@ public sealed class SqlConversationIndex(SqlDatabase database) : IConversationIn
 
         if (query.AllowedSiteIds is { } allowed)
         {
-            sql.Append(" AND ").Append(database.InList("site_id", "AllowedSiteIds"));
+            sql.Append(" AND ").Append(_database.InList("site_id", "AllowedSiteIds"));
             parameters.Add("AllowedSiteIds", allowed.ToArray());
         }
 
@@ -140,27 +133,6 @@ public sealed class SqlConversationIndex(SqlDatabase database) : IConversationIn
 
     private static string EscapeLike(string text) =>
         text.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
-
-    private object Parameters(ConversationIndexEntry entry) => new
-    {
-        entry.ConversationId,
-        entry.WorkspaceId,
-        entry.SiteId,
-        entry.ChannelId,
-        Status = EnumText.Of(entry.Status),
-        entry.AssignedAgentId,
-        entry.AssignedAgentName,
-        entry.ContactId,
-        entry.ContactName,
-        entry.LastMessageText,
-        LastMessageAuthor = entry.LastMessageAuthor is { } author ? EnumText.Of(author) : null,
-        LastMessageAt = database.Time(entry.LastMessageAt),
-        Unanswered = entry.Unanswered ? 1 : 0,
-        WaitingSince = database.Time(entry.WaitingSince),
-        Monitored = EnumText.Of(entry.Monitored),
-        CreatedAt = database.Time(entry.CreatedAt),
-        UpdatedAt = database.Time(entry.UpdatedAt),
-    };
 
     private async Task<List<ConversationIndexEntry>> ReadAsync(DbConnection connection, string sql, DynamicParameters parameters, CancellationToken cancellationToken)
     {
@@ -183,7 +155,7 @@ public sealed class SqlConversationIndex(SqlDatabase database) : IConversationIn
         var unread = new Dictionary<string, Dictionary<string, int>>();
         var ids = entries.Select(e => e.ConversationId).ToArray();
         await using (var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-            $"SELECT conversation_id, agent_id, unread FROM conversation_unread WHERE {database.InList("conversation_id", "ids")}", new { ids }, cancellationToken: cancellationToken)))
+            $"SELECT conversation_id, agent_id, unread FROM conversation_unread WHERE {_database.InList("conversation_id", "ids")}", new { ids }, cancellationToken: cancellationToken)))
         {
             while (await reader.ReadAsync(cancellationToken))
             {

@@ -1,27 +1,66 @@
 using Conversations.Actors;
 using Conversations.Storage.Sql;
+using System.Threading.Channels;
 using Dapper;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Conversations.Storage.State;
 
 /// <summary>Grain state in the <c>grain_state</c> table. Writes are fenced by the version column: an insert
 /// for version 0 and an update that names the expected version, so a lost race changes no row and throws
-/// <see cref="InconsistentStateException"/> instead of overwriting a newer state.</summary>
-public sealed class SqlGrainStorage(SqlDatabase database, GrainStateSerializer serializer, TimeProvider timeProvider) : IGrainStorage
+/// <see cref="InconsistentStateException"/> instead of overwriting a newer state. Writes are group-committed
+/// like the message log: every activation's write goes into one channel, a single background writer applies all
+/// that is pending in one transaction (each with its own version check, in order) and completes each write only
+/// after the commit, so many grains share one fsync. Reads and clears are rare and stay direct.</summary>
+public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
 {
     private const string Where = "type = @Type AND key = @Key AND state_name = @StateName";
+    private readonly SqlDatabase _database;
+    private readonly GrainStateSerializer _serializer;
+    private readonly TimeProvider _timeProvider;
+    private readonly IStateBatchWriter _writer;
+    private readonly Channel<PendingStateWrite> _pending;
+    private readonly int _maxBatchSize;
+    private readonly ILogger _logger;
+    private readonly Task _loop;
+    private int _disposed;
+
+    public SqlGrainStorage(
+        SqlDatabase database, GrainStateSerializer serializer, TimeProvider timeProvider, StorageOptions options, ILogger<SqlGrainStorage>? logger = null)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(serializer);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentNullException.ThrowIfNull(options);
+        _database = database;
+        _serializer = serializer;
+        _timeProvider = timeProvider;
+        _logger = logger ?? NullLogger<SqlGrainStorage>.Instance;
+        _maxBatchSize = Math.Max(1, options.MaxBatchSize);
+        _writer = database switch
+        {
+            SqliteDatabase sqlite => new SqliteStateBatchWriter(sqlite),
+            PostgresDatabase postgres => (IStateBatchWriter)new PostgresStateBatchWriter(postgres),
+            _ => throw new ArgumentException($"Unsupported database {database.GetType().Name}.", nameof(database)),
+        };
+
+        // One writer on both providers: batches then commit in enqueue order, so writes of one state never race.
+        _pending = Channel.CreateUnbounded<PendingStateWrite>(new UnboundedChannelOptions { SingleReader = true });
+        _loop = Task.Run(WriteLoopAsync);
+    }
 
     /// <inheritdoc/>
     public async Task ReadStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState, CancellationToken cancellationToken)
         where TState : new()
     {
         ArgumentNullException.ThrowIfNull(grainState);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<StoredRow>(new CommandDefinition(
             $"SELECT version AS Version, payload AS Payload FROM grain_state WHERE {Where}",
             Key(stateName, grainId),
             cancellationToken: cancellationToken));
-        grainState.State = row is null ? new TState() : serializer.Deserialize<TState>(row.Payload);
+        grainState.State = row is null ? new TState() : _serializer.Deserialize<TState>(row.Payload);
         grainState.Version = row?.Version ?? 0;
         grainState.RecordExists = row is not null;
     }
@@ -31,27 +70,17 @@ public sealed class SqlGrainStorage(SqlDatabase database, GrainStateSerializer s
         where TState : new()
     {
         ArgumentNullException.ThrowIfNull(grainState);
+        cancellationToken.ThrowIfCancellationRequested();
         var expected = grainState.Version;
-        var parameters = new
+        var pending = new PendingStateWrite(
+            stateName, grainId, expected, _serializer.Serialize(grainState.State), DbTime.Truncate(_timeProvider.GetUtcNow()));
+        if (!_pending.Writer.TryWrite(pending))
         {
-            Type = grainId.Type,
-            Key = grainId.Key,
-            StateName = stateName,
-            Expected = expected,
-            Next = expected + 1,
-            Payload = serializer.Serialize(grainState.State),
-            UpdatedAt = database.Time(timeProvider.GetUtcNow()),
-        };
-        var sql = expected == 0
-            ? "INSERT INTO grain_state (type, key, state_name, version, payload, updated_at) VALUES (@Type, @Key, @StateName, @Next, @Payload, @UpdatedAt) ON CONFLICT DO NOTHING"
-            : $"UPDATE grain_state SET version = @Next, payload = @Payload, updated_at = @UpdatedAt WHERE {Where} AND version = @Expected";
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var changed = await connection.ExecuteAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
-        if (changed != 1)
-        {
-            throw await MismatchAsync(connection, stateName, grainId, expected, cancellationToken);
+            throw new ObjectDisposedException(nameof(SqlGrainStorage), "Grain storage is stopping.");
         }
 
+        // Not cancelled once queued: the write may commit, and the caller must then learn the new version.
+        await pending.Task;
         grainState.Version = expected + 1;
         grainState.RecordExists = true;
     }
@@ -62,7 +91,7 @@ public sealed class SqlGrainStorage(SqlDatabase database, GrainStateSerializer s
     {
         ArgumentNullException.ThrowIfNull(grainState);
         var expected = grainState.Version;
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         if (expected != 0)
         {
             var deleted = await connection.ExecuteAsync(new CommandDefinition(
@@ -83,6 +112,71 @@ public sealed class SqlGrainStorage(SqlDatabase database, GrainStateSerializer s
         grainState.State = new TState();
         grainState.Version = 0;
         grainState.RecordExists = false;
+    }
+
+    /// <summary>Stops taking writes, commits every pending one, and closes the writer.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _pending.Writer.TryComplete();
+        await _loop;
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            await _writer.DisposeAsync();
+        }
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var reader = _pending.Reader;
+        var batch = new List<PendingStateWrite>(_maxBatchSize);
+        while (await reader.WaitToReadAsync())
+        {
+            batch.Clear();
+            while (batch.Count < _maxBatchSize && reader.TryRead(out var pending))
+            {
+                batch.Add(pending);
+            }
+
+            if (batch.Count > 0)
+            {
+                await CommitAsync(batch);
+            }
+        }
+    }
+
+    /// <summary>Commits a batch; when the transaction fails as a whole it is retried write by write, so only the
+    /// writes that fail on their own fail and nothing uncommitted is ever acknowledged.</summary>
+    private async Task CommitAsync(List<PendingStateWrite> batch)
+    {
+        try
+        {
+            await _writer.WriteAsync(batch, CancellationToken.None);
+            batch.ForEach(p => p.Complete());
+            return;
+        }
+        catch (Exception error) when (batch.Count == 1)
+        {
+            batch[0].Fail(error);
+            return;
+        }
+        catch (Exception error)
+        {
+            _logger.LogWarning(error, "A batch of {Count} state writes failed; retrying them one by one.", batch.Count);
+        }
+
+        foreach (var pending in batch)
+        {
+            pending.Reset();
+            try
+            {
+                await _writer.WriteAsync([pending], CancellationToken.None);
+                pending.Complete();
+            }
+            catch (Exception error)
+            {
+                pending.Fail(error);
+            }
+        }
     }
 
     private static object Key(string stateName, GrainId grainId) => new { Type = grainId.Type, Key = grainId.Key, StateName = stateName };

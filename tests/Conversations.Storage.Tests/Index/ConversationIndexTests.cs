@@ -13,7 +13,7 @@ public abstract class ConversationIndexTests : StorageSuite
     public async Task UpsertAsync_ThenGet_RoundTripsAndReplaces()
     {
         await using var db = await NewDatabaseAsync();
-        var index = new SqlConversationIndex(db.Database);
+        await using var index = new SqlConversationIndex(db.Database);
         var entry = Entry("e1", ConversationStatus.Live, "a1", "s1", "Ada", "hi", 1, new() { ["a1"] = 2, ["a2"] = 1 }) with
         {
             WaitingSince = T0, Monitored = MonitoringMode.Strong, Unanswered = true,
@@ -33,7 +33,7 @@ public abstract class ConversationIndexTests : StorageSuite
     public async Task QueryAsync_Views_SelectStatusesNewestFirst()
     {
         await using var db = await NewDatabaseAsync();
-        var index = await SeedAsync(db);
+        await using var index = await SeedAsync(db);
 
         Assert.Equal(["e5", "e2", "e1"], await IdsAsync(index, Query() with { View = ConversationView.Live }));
         Assert.Equal(["e4"], await IdsAsync(index, Query() with { View = ConversationView.Closed }));
@@ -44,7 +44,7 @@ public abstract class ConversationIndexTests : StorageSuite
     public async Task QueryAsync_Filters_RelativeToAgent()
     {
         await using var db = await NewDatabaseAsync();
-        var index = await SeedAsync(db);
+        await using var index = await SeedAsync(db);
 
         Assert.Equal(["e2"], await IdsAsync(index, Query() with { Filter = ConversationFilter.Unassigned }));
         Assert.Equal(["e1"], await IdsAsync(index, Query() with { Filter = ConversationFilter.Mine }));
@@ -56,7 +56,7 @@ public abstract class ConversationIndexTests : StorageSuite
     public async Task QueryAsync_SitesAndWorkspace_NeverCrossed()
     {
         await using var db = await NewDatabaseAsync();
-        var index = await SeedAsync(db);
+        await using var index = await SeedAsync(db);
 
         Assert.Equal(["e2"], await IdsAsync(index, Query() with { SiteId = "s2" }));
         Assert.Equal(["e5", "e1"], await IdsAsync(index, Query() with { AllowedSiteIds = ["s1"] }));
@@ -68,7 +68,7 @@ public abstract class ConversationIndexTests : StorageSuite
     public async Task QueryAsync_Search_CaseInsensitiveWithLikeCharactersEscaped()
     {
         await using var db = await NewDatabaseAsync();
-        var index = await SeedAsync(db);
+        await using var index = await SeedAsync(db);
 
         Assert.Equal(["e1"], await IdsAsync(index, Query() with { Search = "ADA" }));
         Assert.Equal(["e1"], await IdsAsync(index, Query() with { Search = "REFUND" }));
@@ -82,7 +82,7 @@ public abstract class ConversationIndexTests : StorageSuite
     public async Task QueryAsync_Cursor_PagesWithoutGapsOrRepeatsAcrossEqualTimes()
     {
         await using var db = await NewDatabaseAsync();
-        var index = new SqlConversationIndex(db.Database);
+        await using var index = new SqlConversationIndex(db.Database);
         for (var i = 0; i < 25; i++)
         {
             await index.UpsertAsync(Entry($"p{i:D2}", ConversationStatus.Live, null, "s1", "X", null, i / 3, []));
@@ -109,7 +109,7 @@ public abstract class ConversationIndexTests : StorageSuite
     public async Task QueryAsync_Limit_ClampedToOneThroughTwoHundred()
     {
         await using var db = await NewDatabaseAsync();
-        var index = new SqlConversationIndex(db.Database);
+        await using var index = new SqlConversationIndex(db.Database);
         for (var i = 0; i < 205; i++)
         {
             await index.UpsertAsync(Entry($"p{i:D3}", ConversationStatus.Live, null, "s1", "X", null, i, []));
@@ -123,9 +123,62 @@ public abstract class ConversationIndexTests : StorageSuite
     public async Task QueryAsync_ForeignCursor_ThrowsFormatException()
     {
         await using var db = await NewDatabaseAsync();
-        var index = new SqlConversationIndex(db.Database);
+        await using var index = new SqlConversationIndex(db.Database);
 
         await Assert.ThrowsAsync<FormatException>(() => index.QueryAsync(Query() with { Cursor = "not a cursor" }));
+    }
+
+    [ProviderFact]
+    public async Task UpsertAsync_ReturnsBeforeCommit_ReadsThroughTheBarrierSeeEveryEarlierUpsert()
+    {
+        await using var db = await NewDatabaseAsync();
+        await using var index = new SqlConversationIndex(db.Database);
+        for (var i = 0; i < 50; i++)
+        {
+            await index.UpsertAsync(Entry($"r{i:D2}", ConversationStatus.Live, "a1", "s1", "X", $"text {i}", i, new() { ["a1"] = i + 1 }));
+        }
+
+        var read = await index.GetAsync("r49");
+        var page = await index.QueryAsync(Query() with { Filter = ConversationFilter.Unread, Limit = 200 });
+
+        Assert.Equal(new Dictionary<string, int> { ["a1"] = 50 }, read?.UnreadByAgent);
+        Assert.Equal(50, page.Items.Count);
+        Assert.Equal("r49", page.Items[0].ConversationId);
+    }
+
+    [ProviderFact]
+    public async Task UpsertAsync_ManyChangesOfOneConversation_TheLastWins()
+    {
+        await using var db = await NewDatabaseAsync();
+        await using var index = new SqlConversationIndex(db.Database);
+
+        // No await between them: they coalesce in the buffer before the flush.
+        var upserts = Enumerable.Range(0, 100)
+            .Select(i => index.UpsertAsync(Entry("c1", i % 2 == 0 ? ConversationStatus.Waiting : ConversationStatus.Live, null, "s1", "X", $"text {i}", i, new() { ["a1"] = i })))
+            .ToArray();
+        await Task.WhenAll(upserts);
+        var read = await index.GetAsync("c1");
+
+        Assert.NotNull(read);
+        Assert.Equal((ConversationStatus.Live, "text 99"), (read.Status, read.LastMessageText));
+        Assert.Equal(new Dictionary<string, int> { ["a1"] = 99 }, read.UnreadByAgent);
+    }
+
+    [ProviderFact]
+    public async Task DisposeAsync_CommitsPendingUpserts()
+    {
+        await using var db = await NewDatabaseAsync();
+        var index = new SqlConversationIndex(db.Database);
+        for (var i = 0; i < 30; i++)
+        {
+            await index.UpsertAsync(Entry($"d{i:D2}", ConversationStatus.Live, null, "s1", "X", null, i, []));
+        }
+
+        await index.DisposeAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => index.UpsertAsync(Entry("late", ConversationStatus.Live, null, "s1", "X", null, 0, [])));
+        await using var reopened = new SqlConversationIndex(db.Open());
+        Assert.Equal(30, (await reopened.QueryAsync(Query() with { Limit = 200 })).Items.Count);
     }
 
     private static ConversationQuery Query() => new("w1", null, "a1", ConversationView.Live, ConversationFilter.All, null, null, null, 50);
@@ -135,7 +188,7 @@ public abstract class ConversationIndexTests : StorageSuite
 
     private static async Task<SqlConversationIndex> SeedAsync(TestDatabase db)
     {
-        var index = new SqlConversationIndex(db.Database);
+        await using var index = new SqlConversationIndex(db.Database);
         await index.UpsertAsync(Entry("e1", ConversationStatus.Live, "a1", "s1", "Ada Lovelace", "Need help with a 100% Refund", 1, new() { ["a1"] = 2 }));
         await index.UpsertAsync(Entry("e2", ConversationStatus.Waiting, null, "s2", "Bob", "hello_world", 2, []));
         await index.UpsertAsync(Entry("e3", ConversationStatus.Bot, null, "s1", "Carol", "menu", 3, []));

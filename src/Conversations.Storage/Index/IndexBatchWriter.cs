@@ -1,0 +1,112 @@
+using System.Data.Common;
+using Conversations.Grains.Persistence;
+using Conversations.Storage.Sql;
+using Conversations.Storage.Text;
+using Microsoft.Data.Sqlite;
+
+namespace Conversations.Storage.Index;
+
+/// <summary>Writes a set of index rows (one per conversation) and their unread counts in one transaction. The three
+/// statements are created once per batch and rebound per row; on SQLite they are prepared, so a row costs a few
+/// keyed B-tree writes and the commit's fsync is shared by the batch. The same ADO.NET code serves PostgreSQL,
+/// where a batch is a few dozen rows of a read model and one round trip per statement is cheap next to the commit.</summary>
+internal sealed class IndexBatchWriter(SqlDatabase database)
+{
+    private static readonly string UpsertSql =
+        $"""
+        INSERT INTO conversation_index ({IndexRow.Columns}) VALUES (@ConversationId, @WorkspaceId, @SiteId, @ChannelId, @Status,
+            @AssignedAgentId, @AssignedAgentName, @ContactId, @ContactName, @LastMessageText, @LastMessageAuthor, @LastMessageAt,
+            @Unanswered, @WaitingSince, @Monitored, @CreatedAt, @UpdatedAt)
+        ON CONFLICT (conversation_id) DO UPDATE SET workspace_id = excluded.workspace_id, site_id = excluded.site_id,
+            channel_id = excluded.channel_id, status = excluded.status, assigned_agent_id = excluded.assigned_agent_id,
+            assigned_agent_name = excluded.assigned_agent_name, contact_id = excluded.contact_id, contact_name = excluded.contact_name,
+            last_message_text = excluded.last_message_text, last_message_author = excluded.last_message_author,
+            last_message_at = excluded.last_message_at, unanswered = excluded.unanswered, waiting_since = excluded.waiting_since,
+            monitored = excluded.monitored, created_at = excluded.created_at, updated_at = excluded.updated_at
+        """;
+
+    private static readonly string[] UpsertParameters =
+    [
+        "ConversationId", "WorkspaceId", "SiteId", "ChannelId", "Status", "AssignedAgentId", "AssignedAgentName", "ContactId", "ContactName",
+        "LastMessageText", "LastMessageAuthor", "LastMessageAt", "Unanswered", "WaitingSince", "Monitored", "CreatedAt", "UpdatedAt",
+    ];
+
+    public async Task WriteAsync(IReadOnlyCollection<ConversationIndexEntry> entries, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using var upsert = Command(connection, transaction, UpsertSql, UpsertParameters);
+        await using var deleteUnread = Command(connection, transaction, "DELETE FROM conversation_unread WHERE conversation_id = @ConversationId", "ConversationId");
+        await using var insertUnread = Command(
+            connection, transaction, "INSERT INTO conversation_unread (conversation_id, agent_id, unread) VALUES (@ConversationId, @AgentId, @Unread)",
+            "ConversationId", "AgentId", "Unread");
+        foreach (var entry in entries)
+        {
+            Bind(upsert, Values(entry));
+            await upsert.ExecuteNonQueryAsync(cancellationToken);
+            Bind(deleteUnread, entry.ConversationId);
+            await deleteUnread.ExecuteNonQueryAsync(cancellationToken);
+            foreach (var (agentId, unread) in entry.UnreadByAgent)
+            {
+                if (unread > 0)
+                {
+                    Bind(insertUnread, entry.ConversationId, agentId, unread);
+                    await insertUnread.ExecuteNonQueryAsync(cancellationToken);
+                }
+            }
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    private object?[] Values(ConversationIndexEntry entry) =>
+    [
+        entry.ConversationId,
+        entry.WorkspaceId,
+        entry.SiteId,
+        entry.ChannelId,
+        EnumText.Of(entry.Status),
+        entry.AssignedAgentId,
+        entry.AssignedAgentName,
+        entry.ContactId,
+        entry.ContactName,
+        entry.LastMessageText,
+        entry.LastMessageAuthor is { } author ? EnumText.Of(author) : null,
+        database.Time(entry.LastMessageAt),
+        entry.Unanswered ? 1 : 0,
+        database.Time(entry.WaitingSince),
+        EnumText.Of(entry.Monitored),
+        database.Time(entry.CreatedAt),
+        database.Time(entry.UpdatedAt),
+    ];
+
+    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = DBNull.Value;
+            command.Parameters.Add(parameter);
+        }
+
+        // Prepared once per batch on SQLite; PostgreSQL parameter types vary with null values, so it is left unprepared.
+        if (command is SqliteCommand)
+        {
+            command.Prepare();
+        }
+
+        return command;
+    }
+
+    private static void Bind(DbCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+    }
+}
