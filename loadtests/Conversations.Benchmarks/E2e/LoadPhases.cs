@@ -9,6 +9,8 @@ public static class LoadPhases
     public static async Task<(double DeliveredPerSec, double P50Ms, double P99Ms)> FixedRateAsync(
         IChatTarget target, DeliveryRecorder recorder, int perSecond, TimeSpan duration)
     {
+        // Client message ids are unique per phase: a reused id is (rightly) a duplicate the server ignores.
+        var phase = Guid.NewGuid().ToString("N")[..8];
         var acks = new List<Task>();
         var sent = 0;
         recorder.Start();
@@ -19,7 +21,7 @@ public static class LoadPhases
             var due = (int)(Stopwatch.GetElapsedTime(started).TotalSeconds * perSecond);
             for (; sent < due; sent++)
             {
-                var id = $"f{sent}";
+                var id = $"{phase}-{sent}";
                 recorder.Sent(id);
                 acks.Add(target.SendAsync(sent % target.Conversations, id));
             }
@@ -35,6 +37,7 @@ public static class LoadPhases
 
     public static async Task<(double DeliveredPerSec, double P99Ms)> SaturationAsync(IChatTarget target, DeliveryRecorder recorder, TimeSpan duration)
     {
+        var phase = Guid.NewGuid().ToString("N")[..8];
         using var stop = new CancellationTokenSource(duration);
         recorder.Start();
         var started = Stopwatch.GetTimestamp();
@@ -42,7 +45,7 @@ public static class LoadPhases
         {
             for (var n = 0; !stop.IsCancellationRequested; n++)
             {
-                var id = $"s{index}-{n}";
+                var id = $"{phase}-{index}-{n}";
                 recorder.Sent(id);
                 await target.SendAsync(index, id);
             }

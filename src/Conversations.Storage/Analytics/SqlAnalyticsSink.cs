@@ -115,6 +115,7 @@ public sealed class SqlAnalyticsSink : IAnalyticsSink, IAsyncDisposable
 
         try
         {
+            using var writeTurn = await _database.EnterWriteAsync(CancellationToken.None);
             await using var connection = await _database.OpenAsync(CancellationToken.None);
             await using var transaction = await connection.BeginTransactionAsync();
             await connection.ExecuteAsync(InsertSql, batch.Select(e => new

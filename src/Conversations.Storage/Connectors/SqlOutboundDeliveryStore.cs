@@ -15,6 +15,7 @@ public sealed class SqlOutboundDeliveryStore(SqlDatabase database)
     public async Task<bool> EnqueueAsync(OutboundDelivery delivery, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(delivery);
+        using var writeTurn = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
@@ -156,6 +157,7 @@ public sealed class SqlOutboundDeliveryStore(SqlDatabase database)
     private async Task FinishAsync(OutboundDelivery delivery, string deliveryStatus, string? error, string messageStatus, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
+        using var writeTurn = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(

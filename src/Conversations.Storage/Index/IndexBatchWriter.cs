@@ -33,6 +33,7 @@ internal sealed class IndexBatchWriter(SqlDatabase database)
 
     public async Task WriteAsync(IReadOnlyCollection<ConversationIndexEntry> entries, CancellationToken cancellationToken)
     {
+        using var writeTurn = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var upsert = Command(connection, transaction, UpsertSql, UpsertParameters);

@@ -37,6 +37,7 @@ internal sealed class SqliteMessageBatchWriter(SqliteDatabase database) : IMessa
 
     public async Task WriteAsync(IReadOnlyList<PendingAppend> batch, CancellationToken cancellationToken)
     {
+        using var writeTurn = await database.EnterWriteAsync(cancellationToken);
         var connection = await ConnectionAsync(cancellationToken);
         var db = connection.Handle!;
         using var transaction = connection.BeginTransaction();

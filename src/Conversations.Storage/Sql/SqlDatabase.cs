@@ -15,6 +15,10 @@ public abstract class SqlDatabase : IAsyncDisposable
     /// <summary>A time as a parameter value of this provider.</summary>
     public abstract object Time(DateTimeOffset value);
 
+    /// <summary>Enters this process's queue of write transactions; dispose the result after commit. Only
+    /// SQLite queues (see <see cref="SqliteDatabase"/>); PostgreSQL locks rows and needs none.</summary>
+    public virtual ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
+
     /// <summary>A nullable time as a parameter value of this provider.</summary>
     public object? Time(DateTimeOffset? value) => value is { } v ? Time(v) : null;
 

@@ -11,6 +11,11 @@ public sealed class SqliteDatabase : SqlDatabase
     private readonly string _connectionString;
     private readonly string _pragmas;
 
+    // SQLite has one write lock per file, and a writer that finds it taken sleeps in the busy handler
+    // (1, 2, 5, 10 ms…) whatever the holder does. The batch writers (messages, state, index, analytics,
+    // deliveries) queue here instead, so the lock passes to the next one the moment a commit ends.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+
     public SqliteDatabase(string connectionString, string synchronous, TimeSpan busyTimeout)
     {
         var builder = new SqliteConnectionStringBuilder(connectionString);
@@ -56,6 +61,13 @@ public sealed class SqliteDatabase : SqlDatabase
     /// <inheritdoc/>
     public override object Time(DateTimeOffset value) => DbTime.ToMicros(value);
 
+    /// <inheritdoc/>
+    public override async ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken)
+    {
+        await _writeGate.WaitAsync(cancellationToken);
+        return new Releaser(_writeGate);
+    }
+
     private static void EnsureFolder(string dataSource)
     {
         if (dataSource.Length == 0 || dataSource == ":memory:" || dataSource.StartsWith("file:", StringComparison.Ordinal))
@@ -67,6 +79,19 @@ public sealed class SqliteDatabase : SqlDatabase
         if (!string.IsNullOrEmpty(folder))
         {
             Directory.CreateDirectory(folder);
+        }
+    }
+
+    private sealed class Releaser(SemaphoreSlim gate) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                gate.Release();
+            }
         }
     }
 }

@@ -26,6 +26,7 @@ internal sealed class SqliteStateBatchWriter(SqliteDatabase database) : IStateBa
 
     public async Task WriteAsync(IReadOnlyList<PendingStateWrite> batch, CancellationToken cancellationToken)
     {
+        using var writeTurn = await database.EnterWriteAsync(cancellationToken);
         var connection = await ConnectionAsync(cancellationToken);
         var db = connection.Handle!;
         using var transaction = connection.BeginTransaction();

@@ -23,9 +23,13 @@ public sealed partial class HubEventFanOut(
     IGrainFactory grains,
     ILogger<HubEventFanOut> logger) : BackgroundService, IConversationEventHandler
 {
+    private const int SummariesPerFlush = 16;
+
     /// <summary>How long summary rows of one conversation are merged before they are sent: lists need the
-    /// latest row, not one per message.</summary>
-    public static readonly TimeSpan SummaryWindow = TimeSpan.FromMilliseconds(100);
+    /// latest row, not one per message, and a row goes to every agent of the site, so at 50 agents per
+    /// site this window is what keeps list updates from costing more than the messages themselves.
+    /// Followers get each message as it is stored anyway.</summary>
+    public static readonly TimeSpan SummaryWindow = TimeSpan.FromSeconds(1);
 
     private readonly Channel<ConversationEvent> _events = Channel.CreateUnbounded<ConversationEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<string, ConversationSummaryChanged> _pendingSummaries = new(StringComparer.Ordinal);
@@ -153,15 +157,24 @@ public sealed partial class HubEventFanOut(
         }
     }
 
+    // A few rows at a time, then the rest behind whatever events arrived meanwhile: a second's worth of
+    // rows sent in one go would hold every message event back for as long as the burst takes.
     private void FlushPendingSummaries()
     {
-        _flushScheduled = false;
-        foreach (var summary in _pendingSummaries.Values)
+        foreach (var id in _pendingSummaries.Keys.Take(SummariesPerFlush).ToList())
         {
-            SendSummary(summary);
+            SendSummary(_pendingSummaries[id]);
+            _pendingSummaries.Remove(id);
         }
 
-        _pendingSummaries.Clear();
+        if (_pendingSummaries.Count > 0)
+        {
+            _events.Writer.TryWrite(new FlushSummaries());
+        }
+        else
+        {
+            _flushScheduled = false;
+        }
     }
 
     // Unassigned conversations are previewed by the whole site; an assigned one is followed by its agent
