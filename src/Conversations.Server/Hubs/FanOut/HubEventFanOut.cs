@@ -23,7 +23,7 @@ public sealed partial class HubEventFanOut(
     IGrainFactory grains,
     ILogger<HubEventFanOut> logger) : BackgroundService, IConversationEventHandler
 {
-    private const int SummariesPerFlush = 16;
+    private const int SummariesPerFlush = 64;
 
     /// <summary>How long summary rows of one conversation are merged before they are sent: lists need the
     /// latest row, not one per message, and a row goes to every agent of the site, so at 50 agents per
@@ -31,14 +31,16 @@ public sealed partial class HubEventFanOut(
     /// Followers get each message as it is stored anyway.</summary>
     public static readonly TimeSpan SummaryWindow = TimeSpan.FromSeconds(1);
 
+    private static readonly TimeSpan SummaryTick = TimeSpan.FromMilliseconds(20);
+
     private readonly Channel<ConversationEvent> _events = Channel.CreateUnbounded<ConversationEvent>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Dictionary<string, ConversationSummaryChanged> _pendingSummaries = new(StringComparer.Ordinal);
-    private bool _flushScheduled;
+    private readonly Dictionary<string, PendingSummary> _pendingSummaries = new(StringComparer.Ordinal);
 
     public void Handle(ConversationEvent conversationEvent) => _events.Writer.TryWrite(conversationEvent);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        _ = TickSummariesAsync(stoppingToken);
         await foreach (var conversationEvent in _events.Reader.ReadAllAsync(stoppingToken))
         {
             try
@@ -72,7 +74,7 @@ public sealed partial class HubEventFanOut(
                 QueueSummary(summary);
                 break;
             case FlushSummaries:
-                FlushPendingSummaries();
+                FlushDueSummaries();
                 break;
             case QueuePositionChanged queue:
                 Fire(Widget(queue.ConversationId).Queue(new QueuePayload(queue.ConversationId, queue.Position, queue.EstimatedWaitSeconds)), queue);
@@ -147,33 +149,41 @@ public sealed partial class HubEventFanOut(
         Fire(Followers(typing.WorkspaceId, typing.SiteId, typing.ConversationId, audience.AssignedAgent(typing.ConversationId)).Typing(payload), typing);
     }
 
+    // Each conversation's row waits out its own window from its first change: conversations change at
+    // different moments, so their rows leave spread over the window instead of in one burst that would
+    // hold message events back.
     private void QueueSummary(ConversationSummaryChanged summary)
     {
-        _pendingSummaries[summary.Summary.Id] = summary;
-        if (!_flushScheduled)
+        var dueAt = _pendingSummaries.TryGetValue(summary.Summary.Id, out var pending)
+            ? pending.DueAt
+            : Environment.TickCount64 + (long)SummaryWindow.TotalMilliseconds;
+        _pendingSummaries[summary.Summary.Id] = new PendingSummary(summary, dueAt);
+    }
+
+    private void FlushDueSummaries()
+    {
+        var now = Environment.TickCount64;
+        var due = _pendingSummaries.Where(p => p.Value.DueAt <= now).Take(SummariesPerFlush).ToList();
+        foreach (var (id, pending) in due)
         {
-            _flushScheduled = true;
-            _ = Task.Delay(SummaryWindow).ContinueWith(_ => _events.Writer.TryWrite(new FlushSummaries()), TaskScheduler.Default);
+            SendSummary(pending.Summary);
+            _pendingSummaries.Remove(id);
         }
     }
 
-    // A few rows at a time, then the rest behind whatever events arrived meanwhile: a second's worth of
-    // rows sent in one go would hold every message event back for as long as the burst takes.
-    private void FlushPendingSummaries()
+    // Ends with the service: the reader stops taking events then, so the remaining ticks would do nothing.
+    private async Task TickSummariesAsync(CancellationToken stoppingToken)
     {
-        foreach (var id in _pendingSummaries.Keys.Take(SummariesPerFlush).ToList())
+        using var ticker = new PeriodicTimer(SummaryTick);
+        try
         {
-            SendSummary(_pendingSummaries[id]);
-            _pendingSummaries.Remove(id);
+            while (await ticker.WaitForNextTickAsync(stoppingToken))
+            {
+                _events.Writer.TryWrite(FlushSummaries.Instance);
+            }
         }
-
-        if (_pendingSummaries.Count > 0)
+        catch (OperationCanceledException)
         {
-            _events.Writer.TryWrite(new FlushSummaries());
-        }
-        else
-        {
-            _flushScheduled = false;
         }
     }
 
@@ -250,6 +260,12 @@ public sealed partial class HubEventFanOut(
     [LoggerMessage(Level = LogLevel.Warning, Message = "Sending {Event} to hub clients failed")]
     private partial void LogSendFailed(Exception exception, string @event);
 
-    /// <summary>The reader's own signal to send the merged summary rows.</summary>
-    private sealed record FlushSummaries() : ConversationEvent(string.Empty);
+    /// <summary>The reader's own signal to send the summary rows that are due.</summary>
+    private sealed record FlushSummaries() : ConversationEvent(string.Empty)
+    {
+        public static readonly FlushSummaries Instance = new();
+    }
+
+    /// <summary>The latest row of a conversation and when it is due.</summary>
+    private readonly record struct PendingSummary(ConversationSummaryChanged Summary, long DueAt);
 }
