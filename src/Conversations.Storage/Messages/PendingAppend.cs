@@ -1,10 +1,10 @@
 using Conversations.Grains.Persistence;
-
+using Conversations.Storage.Sql;
 namespace Conversations.Storage.Messages;
 
 /// <summary>An append waiting for its group commit. A batch writer sets <see cref="Result"/> or <see cref="Error"/>
 /// inside the transaction; the log completes the task only after the commit succeeded.</summary>
-internal sealed class PendingAppend(MessageAppend append)
+internal sealed class PendingAppend(MessageAppend append) : IPendingWrite
 {
     private readonly TaskCompletionSource<AppendResult> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

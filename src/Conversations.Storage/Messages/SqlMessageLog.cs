@@ -1,4 +1,3 @@
-using System.Threading.Channels;
 using Conversations.Contracts;
 using Conversations.Grains.Persistence;
 using Conversations.Storage.Sql;
@@ -17,10 +16,8 @@ public sealed class SqlMessageLog : IMessageLog, IAsyncDisposable
     private const int MaxReadLimit = 500;
     private readonly SqlDatabase _database;
     private readonly IMessageBatchWriter _writer;
-    private readonly Channel<PendingAppend> _pending;
-    private readonly int _maxBatchSize;
+    private readonly GroupCommit<PendingAppend> _commits;
     private readonly ILogger _logger;
-    private readonly Task[] _loops;
 
     public SqlMessageLog(SqlDatabase database, StorageOptions options, ILogger<SqlMessageLog>? logger = null)
     {
@@ -28,15 +25,13 @@ public sealed class SqlMessageLog : IMessageLog, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         _database = database;
         _logger = logger ?? NullLogger<SqlMessageLog>.Instance;
-        _maxBatchSize = Math.Max(1, options.MaxBatchSize);
         (_writer, var writers) = database switch
         {
             SqliteDatabase sqlite => ((IMessageBatchWriter)new SqliteMessageBatchWriter(sqlite), 1),
             PostgresDatabase postgres => (new PostgresMessageBatchWriter(postgres), Math.Max(1, options.PostgresWriters)),
             _ => throw new ArgumentException($"Unsupported database {database.GetType().Name}.", nameof(database)),
         };
-        _pending = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = writers == 1 });
-        _loops = [.. Enumerable.Range(0, writers).Select(_ => Task.Run(WriteLoopAsync))];
+        _commits = new GroupCommit<PendingAppend>(batch => _writer.WriteAsync(batch, CancellationToken.None), options.MaxBatchSize, writers, _logger, "appends");
     }
 
     /// <inheritdoc/>
@@ -48,7 +43,7 @@ public sealed class SqlMessageLog : IMessageLog, IAsyncDisposable
         // What is acknowledged must equal what a later read returns, and the databases keep microseconds.
         var normalized = append with { Message = append.Message with { CreatedAt = DbTime.Truncate(append.Message.CreatedAt) } };
         var pending = new PendingAppend(normalized);
-        if (!_pending.Writer.TryWrite(pending))
+        if (!_commits.TryEnqueue(pending))
         {
             throw new ObjectDisposedException(nameof(SqlMessageLog), "The message log is stopping.");
         }
@@ -88,8 +83,7 @@ public sealed class SqlMessageLog : IMessageLog, IAsyncDisposable
     /// <summary>Stops taking appends, commits every pending one, and closes the writer.</summary>
     public async ValueTask DisposeAsync()
     {
-        _pending.Writer.TryComplete();
-        await Task.WhenAll(_loops);
+        await _commits.CompleteAsync();
         await _writer.DisposeAsync();
     }
 
@@ -104,57 +98,5 @@ public sealed class SqlMessageLog : IMessageLog, IAsyncDisposable
         }
 
         return messages;
-    }
-
-    private async Task WriteLoopAsync()
-    {
-        var reader = _pending.Reader;
-        var batch = new List<PendingAppend>(_maxBatchSize);
-        while (await reader.WaitToReadAsync())
-        {
-            batch.Clear();
-            while (batch.Count < _maxBatchSize && reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-            }
-
-            if (batch.Count > 0)
-            {
-                await CommitAsync(batch);
-            }
-        }
-    }
-
-    private async Task CommitAsync(List<PendingAppend> batch)
-    {
-        try
-        {
-            await _writer.WriteAsync(batch, CancellationToken.None);
-            batch.ForEach(p => p.Complete());
-            return;
-        }
-        catch (Exception error) when (batch.Count == 1)
-        {
-            batch[0].Fail(error);
-            return;
-        }
-        catch (Exception error)
-        {
-            _logger.LogWarning(error, "A batch of {Count} appends failed; retrying them one by one.", batch.Count);
-        }
-
-        foreach (var pending in batch)
-        {
-            pending.Reset();
-            try
-            {
-                await _writer.WriteAsync([pending], CancellationToken.None);
-                pending.Complete();
-            }
-            catch (Exception error)
-            {
-                pending.Fail(error);
-            }
-        }
     }
 }

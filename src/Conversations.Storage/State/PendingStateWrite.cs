@@ -1,10 +1,10 @@
 using Conversations.Actors;
-
+using Conversations.Storage.Sql;
 namespace Conversations.Storage.State;
 
 /// <summary>A grain-state write waiting for its group commit. A batch writer records the outcome inside the
 /// transaction; the storage completes the task only after that transaction committed.</summary>
-internal sealed class PendingStateWrite(string stateName, GrainId grainId, long expected, byte[] payload, DateTimeOffset updatedAt)
+internal sealed class PendingStateWrite(string stateName, GrainId grainId, long expected, byte[] payload, DateTimeOffset updatedAt) : IPendingWrite
 {
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 

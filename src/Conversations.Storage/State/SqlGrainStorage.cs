@@ -1,6 +1,5 @@
 using Conversations.Actors;
 using Conversations.Storage.Sql;
-using System.Threading.Channels;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -20,10 +19,8 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
     private readonly GrainStateSerializer _serializer;
     private readonly TimeProvider _timeProvider;
     private readonly IStateBatchWriter _writer;
-    private readonly Channel<PendingStateWrite> _pending;
-    private readonly int _maxBatchSize;
+    private readonly GroupCommit<PendingStateWrite> _commits;
     private readonly ILogger _logger;
-    private readonly Task _loop;
     private int _disposed;
 
     public SqlGrainStorage(
@@ -37,7 +34,6 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
         _serializer = serializer;
         _timeProvider = timeProvider;
         _logger = logger ?? NullLogger<SqlGrainStorage>.Instance;
-        _maxBatchSize = Math.Max(1, options.MaxBatchSize);
         _writer = database switch
         {
             SqliteDatabase sqlite => new SqliteStateBatchWriter(sqlite),
@@ -46,8 +42,7 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
         };
 
         // One writer on both providers: batches then commit in enqueue order, so writes of one state never race.
-        _pending = Channel.CreateUnbounded<PendingStateWrite>(new UnboundedChannelOptions { SingleReader = true });
-        _loop = Task.Run(WriteLoopAsync);
+        _commits = new GroupCommit<PendingStateWrite>(batch => _writer.WriteAsync(batch, CancellationToken.None), options.MaxBatchSize, writers: 1, _logger, "state writes");
     }
 
     /// <inheritdoc/>
@@ -74,7 +69,7 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
         var expected = grainState.Version;
         var pending = new PendingStateWrite(
             stateName, grainId, expected, _serializer.Serialize(grainState.State), DbTime.Truncate(_timeProvider.GetUtcNow()));
-        if (!_pending.Writer.TryWrite(pending))
+        if (!_commits.TryEnqueue(pending))
         {
             throw new ObjectDisposedException(nameof(SqlGrainStorage), "Grain storage is stopping.");
         }
@@ -117,65 +112,10 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
     /// <summary>Stops taking writes, commits every pending one, and closes the writer.</summary>
     public async ValueTask DisposeAsync()
     {
-        _pending.Writer.TryComplete();
-        await _loop;
+        await _commits.CompleteAsync();
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             await _writer.DisposeAsync();
-        }
-    }
-
-    private async Task WriteLoopAsync()
-    {
-        var reader = _pending.Reader;
-        var batch = new List<PendingStateWrite>(_maxBatchSize);
-        while (await reader.WaitToReadAsync())
-        {
-            batch.Clear();
-            while (batch.Count < _maxBatchSize && reader.TryRead(out var pending))
-            {
-                batch.Add(pending);
-            }
-
-            if (batch.Count > 0)
-            {
-                await CommitAsync(batch);
-            }
-        }
-    }
-
-    /// <summary>Commits a batch; when the transaction fails as a whole it is retried write by write, so only the
-    /// writes that fail on their own fail and nothing uncommitted is ever acknowledged.</summary>
-    private async Task CommitAsync(List<PendingStateWrite> batch)
-    {
-        try
-        {
-            await _writer.WriteAsync(batch, CancellationToken.None);
-            batch.ForEach(p => p.Complete());
-            return;
-        }
-        catch (Exception error) when (batch.Count == 1)
-        {
-            batch[0].Fail(error);
-            return;
-        }
-        catch (Exception error)
-        {
-            _logger.LogWarning(error, "A batch of {Count} state writes failed; retrying them one by one.", batch.Count);
-        }
-
-        foreach (var pending in batch)
-        {
-            pending.Reset();
-            try
-            {
-                await _writer.WriteAsync([pending], CancellationToken.None);
-                pending.Complete();
-            }
-            catch (Exception error)
-            {
-                pending.Fail(error);
-            }
         }
     }
 
