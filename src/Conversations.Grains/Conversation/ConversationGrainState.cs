@@ -63,6 +63,11 @@ public sealed class ConversationGrainState
     /// <summary>Creation time.</summary>
     public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>The last seq the message-derived fields (last message, unanswered, customer seqs, agents'
+    /// own messages as read, last activity) were stored with; later messages are replayed from the log on
+    /// activation, because plain messages do not write the state. 0 (older records) replays the latest.</summary>
+    public long TrackedSeq { get; set; }
+
     /// <summary>Last change of any kind.</summary>
     public DateTimeOffset UpdatedAt { get; set; }
 
