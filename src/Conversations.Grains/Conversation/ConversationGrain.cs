@@ -21,8 +21,8 @@ public sealed class ConversationGrain(
     private const string WebChannel = "web";
     private const int SnapshotSize = 50;
 
-    // Unread counts come from the latest customer seqs; keeping them all would make the state, written on
-    // every message, grow with the conversation. Consoles show "99+" long before this bound.
+    // Unread counts come from the latest customer seqs; keeping them all would make the state, and the log
+    // replay on activation, grow with the conversation. Consoles show "99+" long before this bound.
     private const int MaxTrackedCustomerSeqs = 200;
     private static readonly MessageAuthor SystemAuthor = new(AuthorKind.System, null, "System");
     private static readonly TimeSpan WorkspaceCacheAge = TimeSpan.FromSeconds(5);

@@ -3,7 +3,8 @@ using Conversations.Contracts;
 namespace Conversations.Grains.Conversation;
 
 /// <summary>The stored state of a conversation. The last seq is not here: the message log is its
-/// authority, read on activation, so a crash between an append and a state write never reuses a seq.</summary>
+/// authority, read on activation, so a crash between an append and a state write never reuses a seq. For
+/// the same reason the message-derived fields may lag the log; see <see cref="TrackedSeq"/>.</summary>
 public sealed class ConversationGrainState
 {
     /// <summary>False until <c>StartAsync</c>; an unstarted conversation refuses everything.</summary>
