@@ -21,8 +21,8 @@ public sealed class ConversationGrain(
     private const string WebChannel = "web";
     private const int SnapshotSize = 50;
 
-    // Unread counts come from the latest customer seqs; keeping them all would make the state, written on
-    // every message, grow with the conversation. Consoles show "99+" long before this bound.
+    // Unread counts come from the latest customer seqs; keeping them all would make the state, and the log
+    // replay on activation, grow with the conversation. Consoles show "99+" long before this bound.
     private const int MaxTrackedCustomerSeqs = 200;
     private static readonly MessageAuthor SystemAuthor = new(AuthorKind.System, null, "System");
     private static readonly TimeSpan WorkspaceCacheAge = TimeSpan.FromSeconds(5);
@@ -35,8 +35,11 @@ public sealed class ConversationGrain(
 
     private string Id => GetPrimaryKeyString();
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
         _lastSeq = await messageLog.GetLastSeqAsync(Id, cancellationToken);
+        await CatchUpWithLogAsync(cancellationToken);
+    }
 
     public async Task<ConversationSnapshot> StartAsync(StartConversation command)
     {
@@ -138,6 +141,7 @@ public sealed class ConversationGrain(
             return result;
         }
 
+        var durable = reopened;
         if (reopened)
         {
             await ScheduleInactivityAsync(workspace.Settings);
@@ -145,14 +149,14 @@ public sealed class ConversationGrain(
         }
         else if (State.Status == ConversationStatus.Bot)
         {
-            await RunAssistantAsync(workspace, isStart: false, command.Text, choiceId: null);
+            durable = await RunAssistantAsync(workspace, isStart: false, command.Text, choiceId: null);
         }
         else if (State.Status == ConversationStatus.Live && State.Agent is { } agent)
         {
             events.Publish(new NotificationRaised(State.WorkspaceId, State.SiteId, Id, agent.Id, NotificationKind.Message, State.ContactName, command.Text ?? "(image)"));
         }
 
-        await SaveAsync();
+        await SaveAsync(durable);
         return result;
     }
 
@@ -165,12 +169,9 @@ public sealed class ConversationGrain(
             ?? throw new DomainException(DomainErrors.InvalidArgument, $"Option '{command.OptionId}' is not offered in conversation '{Id}'.");
         var workspace = await WorkspaceAsync();
         var result = await AppendAsync(MessageKind.Text, new MessageAuthor(AuthorKind.Customer, State.ContactId, State.ContactName), choice.Label, null, null, command.ClientMessageId, null);
-        if (!result.Duplicate && State.Status == ConversationStatus.Bot)
-        {
-            await RunAssistantAsync(workspace, isStart: false, choice.Label, choice.Id);
-        }
-
-        await SaveAsync();
+        var durable = !result.Duplicate && State.Status == ConversationStatus.Bot
+            && await RunAssistantAsync(workspace, isStart: false, choice.Label, choice.Id);
+        await SaveAsync(durable);
         return result.Message;
     }
 
@@ -258,10 +259,12 @@ public sealed class ConversationGrain(
         var result = await AppendAsync(kind, new MessageAuthor(AuthorKind.Agent, agent.Id, agent.Name), command.Text, command.Attachment, null, command.ClientMessageId, null);
         if (!result.Duplicate)
         {
+            // The first answer stops the SLA, which reads AgentAnswered after a restart: that one is stored.
+            var firstAnswer = !State.AgentAnswered;
             State.AgentAnswered = true;
             await UnregisterIfPresentAsync(SlaReminder);
             await GrainFactory.GetGrain<IAgentGrain>(agent.Id).RecordMessageAsync();
-            await SaveAsync();
+            await SaveAsync(durable: firstAnswer);
         }
 
         return result.Message;
@@ -276,7 +279,7 @@ public sealed class ConversationGrain(
         }
 
         var result = await AppendAsync(MessageKind.Note, new MessageAuthor(AuthorKind.Agent, agent.Profile.Id, agent.Profile.DisplayName), command.Text, null, null, command.ClientMessageId, null);
-        await SaveAsync();
+        await SaveAsync(durable: false);
         return result.Message;
     }
 
@@ -663,11 +666,15 @@ public sealed class ConversationGrain(
         events.Publish(new ConversationStateChanged(State.WorkspaceId, State.SiteId, State.ContactId, previous, ToState()));
     }
 
-    private async Task RunAssistantAsync(WorkspaceView workspace, bool isStart, string? text, string? choiceId)
+    /// <summary>Runs an assistant turn; true when it changed state the message log cannot rebuild
+    /// (variables, fallback count, a handoff), which the caller must then store.</summary>
+    private async Task<bool> RunAssistantAsync(WorkspaceView workspace, bool isStart, string? text, string? choiceId)
     {
         var reply = await assistant.RespondAsync(new AssistantTurn(State.WorkspaceId, State.AssistantId!, Id, State.Locale, isStart, text, choiceId, State.Variables));
+        var changed = false;
         foreach (var (key, value) in reply.Variables ?? new Dictionary<string, string>())
         {
+            changed |= State.Variables.GetValueOrDefault(key) != value;
             State.Variables[key] = value;
         }
 
@@ -677,20 +684,27 @@ public sealed class ConversationGrain(
             await AppendAsync(kind, new MessageAuthor(AuthorKind.Bot, State.AssistantId, "Assistant"), output.Text, null, output.Options, null, null);
         }
 
-        State.FallbackCount = reply.Fallback ? State.FallbackCount + 1 : 0;
+        var fallbackCount = reply.Fallback ? State.FallbackCount + 1 : 0;
+        changed |= fallbackCount != State.FallbackCount;
+        State.FallbackCount = fallbackCount;
         if (reply.Handoff)
         {
             if (reply.HandoffAgentId is { } agentId && await TryAssignAsync(agentId, null, "conversation.live"))
             {
-                return;
+                return true;
             }
 
             await EnterQueueAsync(workspace, "The assistant handed the conversation over to a human.", "conversation.waiting", teamId: null);
+            return true;
         }
-        else if (State.FallbackCount >= workspace.Settings.FallbackLimit)
+
+        if (State.FallbackCount >= workspace.Settings.FallbackLimit)
         {
             await EnterQueueAsync(workspace, $"The assistant did not understand {State.FallbackCount} times in a row: waiting for an agent.", "conversation.waiting.fallback", teamId: null);
+            return true;
         }
+
+        return changed;
     }
 
     private async Task<SendResult> AppendAsync(MessageKind kind, MessageAuthor author, string? text, Attachment? attachment, IReadOnlyList<ChoiceOption>? options, string? clientMessageId, string? externalId)
@@ -705,40 +719,87 @@ public sealed class ConversationGrain(
 
         var stored = result.Message;
         _lastSeq = stored.Seq;
-        State.LastActivityAt = now;
-        if (kind != MessageKind.Note)
-        {
-            State.LastMessage = new LastMessage(text, author.Kind, now);
-        }
-
-        if (author.Kind == AuthorKind.Customer)
-        {
-            State.Unanswered = true;
-            State.CustomerSeqs.Add(stored.Seq);
-            if (State.CustomerSeqs.Count > MaxTrackedCustomerSeqs)
-            {
-                State.CustomerSeqs.RemoveRange(0, State.CustomerSeqs.Count - MaxTrackedCustomerSeqs);
-            }
-        }
-        else if (author.Kind == AuthorKind.Agent && kind != MessageKind.Note)
-        {
-            State.Unanswered = false;
-        }
-
-        if (author.Kind == AuthorKind.Agent && author.Id is { } agentId)
-        {
-            State.ReadSeqByAgent[agentId] = stored.Seq;
-        }
-
+        Track(stored);
         analytics.Record(new AnalyticsEvent(State.WorkspaceId, $"message.{author.Kind.ToString().ToLowerInvariant()}", Id, author.Kind == AuthorKind.Agent ? author.Id : null, now));
         events.Publish(new MessageAdded(State.WorkspaceId, State.SiteId, Id, State.ContactId, State.Agent?.Id, stored));
         return new SendResult(stored, Duplicate: false);
     }
 
-    private async Task SaveAsync()
+    /// <summary>Folds a stored message into the fields the message log can rebuild: the same code runs for a
+    /// new message and for replaying the log on activation, so both give the same state.</summary>
+    private void Track(Message message)
+    {
+        State.LastActivityAt = Max(State.LastActivityAt, message.CreatedAt);
+        if (message.Kind != MessageKind.Note)
+        {
+            State.LastMessage = new LastMessage(message.Text, message.Author.Kind, message.CreatedAt);
+        }
+
+        if (message.Author.Kind == AuthorKind.Customer)
+        {
+            State.Unanswered = true;
+            TrackCustomerSeq(message.Seq);
+        }
+        else if (message.Author.Kind == AuthorKind.Agent && message.Kind != MessageKind.Note)
+        {
+            State.Unanswered = false;
+        }
+
+        if (message.Author.Kind == AuthorKind.Agent && message.Author.Id is { } agentId)
+        {
+            // Max, because a replayed message may be older than a read mark the agent stored since.
+            State.ReadSeqByAgent[agentId] = Math.Max(State.ReadSeqByAgent.GetValueOrDefault(agentId), message.Seq);
+        }
+    }
+
+    private void TrackCustomerSeq(long seq)
+    {
+        // Ascending, so a seq not above the last one is already tracked (a replay over a state that has it).
+        if (State.CustomerSeqs.Count > 0 && State.CustomerSeqs[^1] >= seq)
+        {
+            return;
+        }
+
+        State.CustomerSeqs.Add(seq);
+        if (State.CustomerSeqs.Count > MaxTrackedCustomerSeqs)
+        {
+            State.CustomerSeqs.RemoveRange(0, State.CustomerSeqs.Count - MaxTrackedCustomerSeqs);
+        }
+    }
+
+    /// <summary>Plain messages do not write the state (see <see cref="SaveAsync"/>), so the stored state may
+    /// lag the log: the messages after <see cref="ConversationGrainState.TrackedSeq"/> are replayed. Beyond
+    /// the latest <see cref="MaxTrackedCustomerSeqs"/> only those are read: that is all unread counts keep.</summary>
+    private async Task CatchUpWithLogAsync(CancellationToken cancellationToken)
+    {
+        var behind = _lastSeq - State.TrackedSeq;
+        if (!State.Started || behind <= 0)
+        {
+            return;
+        }
+
+        var messages = await messageLog.ReadAsync(Id, null, (int)Math.Min(behind, MaxTrackedCustomerSeqs), cancellationToken);
+        foreach (var message in messages.Where(m => m.Seq > State.TrackedSeq))
+        {
+            Track(message);
+        }
+
+        State.TrackedSeq = _lastSeq;
+        State.UpdatedAt = Max(State.UpdatedAt, State.LastActivityAt);
+    }
+
+    /// <summary>Publishes the summary, and stores the state when <paramref name="durable"/>. A plain message
+    /// changes only fields the message log rebuilds on activation (<see cref="Track"/>), and the log append
+    /// is already a durable commit: a second, state, commit per message would halve a conversation's pace.</summary>
+    private async Task SaveAsync(bool durable = true)
     {
         State.UpdatedAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
+        if (durable)
+        {
+            State.TrackedSeq = _lastSeq;
+            await state.WriteStateAsync();
+        }
+
         var unread = UnreadByAgent();
         await index.UpsertAsync(new ConversationIndexEntry(
             Id, State.WorkspaceId, State.SiteId, State.ChannelId, State.Status, State.Agent?.Id, State.Agent?.Name,
@@ -858,6 +919,8 @@ public sealed class ConversationGrain(
         var agents = State.Participants.Concat(State.Watchers).Concat(State.ReadSeqByAgent.Keys).Distinct();
         return agents.ToDictionary(a => a, a => State.CustomerSeqs.Count(s => s > State.ReadSeqByAgent.GetValueOrDefault(a)));
     }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a >= b ? a : b;
 
     private ConversationState ToState() => new(Id, State.Status, State.Status == ConversationStatus.Live ? State.Agent : null);
 

@@ -3,7 +3,8 @@ using Conversations.Contracts;
 namespace Conversations.Grains.Conversation;
 
 /// <summary>The stored state of a conversation. The last seq is not here: the message log is its
-/// authority, read on activation, so a crash between an append and a state write never reuses a seq.</summary>
+/// authority, read on activation, so a crash between an append and a state write never reuses a seq. For
+/// the same reason the message-derived fields may lag the log; see <see cref="TrackedSeq"/>.</summary>
 public sealed class ConversationGrainState
 {
     /// <summary>False until <c>StartAsync</c>; an unstarted conversation refuses everything.</summary>
@@ -62,6 +63,11 @@ public sealed class ConversationGrainState
 
     /// <summary>Creation time.</summary>
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>The last seq the message-derived fields (last message, unanswered, customer seqs, agents'
+    /// own messages as read, last activity) were stored with; later messages are replayed from the log on
+    /// activation, because plain messages do not write the state. 0 (older records) replays the latest.</summary>
+    public long TrackedSeq { get; set; }
 
     /// <summary>Last change of any kind.</summary>
     public DateTimeOffset UpdatedAt { get; set; }

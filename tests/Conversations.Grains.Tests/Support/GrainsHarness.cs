@@ -1,3 +1,4 @@
+using Conversations.Actors;
 using Conversations.Actors.Testing;
 using Conversations.Contracts;
 using Conversations.Grains.Assistant;
@@ -101,6 +102,14 @@ public sealed class GrainsHarness : IAsyncDisposable
         {
             await Silo.AdvanceTimeAsync(left < step ? left : step);
         }
+    }
+
+    /// <summary>The stored record of a conversation, read from storage rather than from the activation.</summary>
+    public async Task<StoredStateProbe<ConversationGrainState>> StoredConversationAsync(string conversationId)
+    {
+        var probe = new StoredStateProbe<ConversationGrainState>();
+        await Silo.Storage.ReadStateAsync("conversation", new GrainId(nameof(ConversationGrain), conversationId), probe, CancellationToken.None);
+        return probe;
     }
 
     public async Task<ConversationStatus> StatusAsync(string conversationId) => (await Conversation(conversationId).GetStateAsync()).Status;
