@@ -42,6 +42,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SqlAnalyticsSink>();
         services.AddSingleton<IAnalyticsSink>(sp => sp.GetRequiredService<SqlAnalyticsSink>());
         services.AddHostedService<StorageHostedService>();
+        services.AddHostedService<SqliteCheckpointService>();
         return services;
     }
 

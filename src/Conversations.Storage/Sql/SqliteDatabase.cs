@@ -27,7 +27,7 @@ public sealed class SqliteDatabase : SqlDatabase
 
         EnsureFolder(builder.DataSource);
         _connectionString = builder.ToString();
-        _pragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous = {level}; PRAGMA busy_timeout = {(int)busyTimeout.TotalMilliseconds};");
+        _pragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous = {level}; PRAGMA busy_timeout = {(int)busyTimeout.TotalMilliseconds}; PRAGMA wal_autocheckpoint = 0;");
         FilePath = builder.DataSource;
     }
 
@@ -60,6 +60,17 @@ public sealed class SqliteDatabase : SqlDatabase
 
     /// <inheritdoc/>
     public override object Time(DateTimeOffset value) => DbTime.ToMicros(value);
+
+    /// <summary>Copies the WAL into the database file without blocking writers. Connections do not
+    /// checkpoint on their own (<c>wal_autocheckpoint = 0</c>): left to SQLite, the commit that crosses the
+    /// threshold does it, and every batch writer queued behind that commit waits for the copy and its fsync.</summary>
+    public async Task CheckpointAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
 
     /// <inheritdoc/>
     public override async ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken)
