@@ -24,7 +24,7 @@ public sealed class RelayTarget : IChatTarget
     public static async Task<RelayTarget> StartAsync(int conversations, int agentCount, DeliveryRecorder recorder)
     {
         var server = await RelayServer.StartAsync();
-        var agents = await Connections.OpenAsync(agentCount, _ => HubClient.ConnectAsync(server.HubUrl));
+        var agents = await Connections.OpenAsync(agentCount, _ => HubClient.ConnectAsync(server.HubUrl, new HubClientOptions { EventHistory = 0 }));
         foreach (var agent in agents)
         {
             agent.On<RelayMessage>("message", m => recorder.Received(m.ClientMessageId));
@@ -32,7 +32,7 @@ public sealed class RelayTarget : IChatTarget
 
         var customers = await Connections.OpenAsync(conversations, async i =>
         {
-            var customer = await HubClient.ConnectAsync(server.HubUrl);
+            var customer = await HubClient.ConnectAsync(server.HubUrl, new HubClientOptions { EventHistory = 0 });
             await customer.InvokeAsync("JoinAsCustomer", Conversation(i));
             await agents[i % agentCount].InvokeAsync("JoinAsAgent", Conversation(i));
             return customer;

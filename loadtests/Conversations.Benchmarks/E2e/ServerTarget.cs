@@ -59,7 +59,8 @@ public sealed class ServerTarget : IChatTarget
         var conversationIds = new string[conversations];
         var customers = await Connections.OpenAsync(conversations, async i =>
         {
-            var customer = await HubClient.ConnectAsync(new Uri(baseAddress, "/hubs/widget"));
+            // Like the agents, customers keep no event history: the load generator pays only for what it measures.
+            var customer = await HubClient.ConnectAsync(new Uri(baseAddress, "/hubs/widget"), new HubClientOptions { EventHistory = 0 });
             var started = await customer.InvokeAsync<JsonElement>("start", new { siteId = "demo", locale = "fr" });
             conversationIds[i] = started.GetProperty("conversationId").GetString()!;
             await customer.InvokeAsync<JsonElement>("requestAgent", new { conversationId = conversationIds[i] });
