@@ -39,8 +39,6 @@ internal sealed class GrainTypeManifest
         }
     }
 
-    public IEnumerable<GrainClassInfo> Classes => _byTypeName.Values;
-
     public GrainClassInfo GetByInterface(Type grainInterface) =>
         _byInterface.TryGetValue(grainInterface, out var info)
             ? info

@@ -87,21 +87,6 @@ public sealed class TestSilo : IAsyncDisposable
         }
     }
 
-    /// <summary>Deactivates every activation, as a silo stop would, and waits for it.</summary>
-    public async Task DeactivateAllAsync()
-    {
-        foreach (var activation in _silo.Runtime.Catalog.Activations)
-        {
-            activation.RequestDeactivation(DeactivationReason.ApplicationRequested);
-        }
-
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (_silo.ActivationCount > 0 && DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(1);
-        }
-    }
-
     /// <summary>Stops the silo and starts a new one over the same storage, reminders and clock; the clock
     /// moves on by <paramref name="downtime"/> while no silo runs, so nothing fires meanwhile.</summary>
     public async Task RestartAsync(TimeSpan downtime = default)

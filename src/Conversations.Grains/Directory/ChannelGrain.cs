@@ -3,19 +3,10 @@ using Conversations.Contracts;
 
 namespace Conversations.Grains.Directory;
 
-/// <summary>A channel's directory entry; read on every connector request to check its signature.</summary>
-public sealed class ChannelGrain([PersistentState("channel")] IPersistentState<DirectoryEntryState<ChannelRoute>> state) : Grain, IChannelGrain
+/// <summary>A channel's directory entry: connector requests name only the channel, and their signature is
+/// checked with the secret stored here.</summary>
+public sealed class ChannelGrain([PersistentState("channel")] IPersistentState<DirectoryEntryState<ChannelRoute>> state)
+    : DirectoryEntryGrain<ChannelRoute>(state, "Channel"), IChannelGrain
 {
-    public Task<ChannelRoute?> GetAsync() => Task.FromResult(state.State.Route);
-
-    public async Task PublishAsync(ChannelRoute route)
-    {
-        if (state.State.Route is { } current && current.WorkspaceId != route.WorkspaceId)
-        {
-            throw new DomainException(DomainErrors.IdTaken, $"Channel id '{GetPrimaryKeyString()}' belongs to another workspace; choose another id.");
-        }
-
-        state.State.Route = route;
-        await state.WriteStateAsync();
-    }
+    protected override string WorkspaceOf(ChannelRoute route) => route.WorkspaceId;
 }

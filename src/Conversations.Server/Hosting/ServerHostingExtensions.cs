@@ -23,7 +23,6 @@ public static class ServerHostingExtensions
     public static WebApplicationBuilder AddConversationsServer(this WebApplicationBuilder builder)
     {
         var dataDirectory = builder.EnsureDataDirectory();
-        builder.Services.AddSingleton(new ServerPaths(dataDirectory));
 
         // Storage before the silo: the silo keeps the SQL grain storage and reminder table it finds, and
         // migrations run before the silo starts.
