@@ -9,10 +9,13 @@ namespace Conversations.Grains.Hosting;
 /// storage and the reminder table.</summary>
 public static class ConversationGrainsSiloBuilderExtensions
 {
-    /// <summary>Adds, unless the host registered the real engine, the stand-in assistant.</summary>
+    /// <summary>Adds, unless the host registered the real engine, the stand-in assistant, and lets reminders
+    /// be as short as a second: SLA and grace periods are workspace settings, and some are under Orleans'
+    /// one-minute default.</summary>
     public static ISiloBuilder AddConversationGrains(this ISiloBuilder silo)
     {
         ArgumentNullException.ThrowIfNull(silo);
+        silo.Configure<ReminderOptions>(o => o.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
         silo.Services.TryAddSingleton<IAssistantResponder, StandInAssistantResponder>();
         return silo;
     }
