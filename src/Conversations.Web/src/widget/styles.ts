@@ -292,6 +292,11 @@ export const styles = css`
     cursor: zoom-in;
     display: block;
   }
+  .image-button img {
+    min-width: 48px;
+    min-height: 48px;
+    object-fit: contain;
+  }
   .image-button img,
   .preview img {
     display: block;

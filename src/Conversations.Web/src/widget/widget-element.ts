@@ -45,6 +45,7 @@ export class ConversationsWidgetElement extends LitElement {
   private loadedChunks = new Set<string>();
   private imageUrls = new Map<string, string>();
   private lastRenderedSeq = 0;
+  private hadFocus = false;
 
   configure(deps: WidgetDependencies): void {
     this.deps = deps;
@@ -70,7 +71,11 @@ export class ConversationsWidgetElement extends LitElement {
     void this.deps.session.connect();
     this.deps.emit('open', undefined);
     this.requestUpdate();
-    void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLTextAreaElement>('textarea')?.focus() ?? this.focusFirst());
+    void this.updateComplete.then(() => {
+      const input = this.renderRoot.querySelector<HTMLTextAreaElement>('textarea');
+      if (input) input.focus();
+      else this.focusFirst();
+    });
   }
 
   close(): void {
@@ -97,8 +102,18 @@ export class ConversationsWidgetElement extends LitElement {
     </div>`;
   }
 
+  protected override willUpdate(changed: PropertyValues): void {
+    super.willUpdate(changed);
+    this.hadFocus = Boolean(this.shadowRoot?.activeElement);
+  }
+
   protected override updated(changed: PropertyValues): void {
     super.updated(changed);
+    // The control that had focus may be gone after this render (Talk to a human, Accept, a choice): keep
+    // the keyboard user inside the window rather than dropped on the page's body.
+    if (this.isOpen && this.hadFocus && !this.shadowRoot?.activeElement) {
+      (this.renderRoot.querySelector<HTMLElement>('textarea') ?? this.focusables()[0])?.focus();
+    }
     const log = this.renderRoot.querySelector<HTMLElement>('.log');
     const messages = this.view.messages;
     const newest = messages.length ? messages[messages.length - 1].seq : 0;
