@@ -14,7 +14,7 @@ public static class WebAppsExtensions
     public static WebApplication UseWebApps(this WebApplication app)
     {
         app.UseDefaultFiles();
-        app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = context => SetCaching(context) });
+        app.UseStaticFiles(new StaticFileOptions { ContentTypeProvider = ContentTypes(), OnPrepareResponse = context => SetCaching(context) });
         return app;
     }
 
@@ -23,6 +23,16 @@ public static class WebAppsExtensions
     {
         endpoints.MapFallbackToFile("console/{**route}", ConsoleIndex, new StaticFileOptions { OnPrepareResponse = context => SetCaching(context) });
         return endpoints;
+    }
+
+    // widget.js runs on host pages of any encoding; without a charset a windows-1252 page would decode
+    // the script's UTF-8 text (French strings, emoji) wrongly.
+    private static FileExtensionContentTypeProvider ContentTypes()
+    {
+        var provider = new FileExtensionContentTypeProvider();
+        provider.Mappings[".js"] = "text/javascript; charset=utf-8";
+        provider.Mappings[".css"] = "text/css; charset=utf-8";
+        return provider;
     }
 
     // Vite fingerprints /assets/*, so those never change under a name; widget.js is embedded by host pages

@@ -54,13 +54,13 @@ public sealed class BrowserFixture : IAsyncLifetime
     }
 
     /// <summary>A fresh browser context (own storage, own cookies) pointed at the server.</summary>
-    public Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800, bool mobile = false) =>
+    public Task<IBrowserContext> NewContextAsync(int width = 1280, int height = 800, bool mobile = false, string locale = "en-US") =>
         Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Server.BaseAddress.ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             IsMobile = mobile,
             HasTouch = mobile,
-            Locale = "en-US",
+            Locale = locale,
         });
 }

@@ -33,6 +33,14 @@ public sealed class WidgetConversationTests(BrowserFixture fixture, ITestOutputH
         await widget.OpenAsync();
         await Expect(widget.TheirBubbles.First).ToBeVisibleAsync();
         Assert.True(sockets > 0);
+
+        // 16 px at least, so mobile browsers do not zoom into the input; full screen on a phone.
+        await Expect(widget.Input).ToHaveCSSAsync("font-size", "16px");
+        if (viewport == "mobile")
+        {
+            var box = await widget.Window.BoundingBoxAsync();
+            Assert.Equal((0f, 0f, width, height), (box!.X, box.Y, box.Width, box.Height));
+        }
         await shots.TakeAsync(page, "2-welcome");
 
         // The stand-in assistant sends no choices; the real one does, and then they are exercised here.

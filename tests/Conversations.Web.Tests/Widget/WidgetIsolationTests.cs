@@ -60,6 +60,9 @@ public sealed class WidgetIsolationTests(BrowserFixture fixture, ITestOutputHelp
         output.WriteLine($"screenshot: {Path.Combine(fixture.ScreenshotDirectory, $"host-page-{(hostile ? "hostile" : "plain")}-desktop.png")}");
         Assert.Empty(violations);
 
+        // The host page declares no charset: the widget's own text must still decode as UTF-8.
+        await Expect(widget.Input).ToHaveAttributeAsync("placeholder", "Write a message…");
+
         return await page.EvaluateAsync<string>("""
             () => {
               const root = document.querySelector('conversations-widget').shadowRoot;

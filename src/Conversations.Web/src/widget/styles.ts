@@ -208,8 +208,10 @@ export const styles = css`
     padding: 8px 12px;
     border-radius: 14px;
     background: var(--cw-bubble);
-    white-space: pre-wrap;
     overflow-wrap: anywhere;
+  }
+  .text {
+    white-space: pre-wrap;
   }
   .mine .bubble {
     background: var(--cw-primary);

@@ -208,7 +208,7 @@ export class ConversationsWidgetElement extends LitElement {
     const { t } = this.deps;
     if (m.kind === 'system' || m.author.kind === 'system') return html`<div class="system">${m.text ?? ''}</div>`;
     const mine = m.author.kind === 'customer';
-    const content = html`${m.attachment ? this.renderImage(m.attachment) : nothing}${m.text ? html`<div>${renderText(m.text)}</div>` : nothing}`;
+    const content = html`${m.attachment ? this.renderImage(m.attachment) : nothing}${m.text ? html`<div class="text">${renderText(m.text)}</div>` : nothing}`;
     const previous = messages[index - 1];
     const showAuthor = !mine && (!previous || previous.author.kind !== m.author.kind || previous.author.id !== m.author.id || previous.kind === 'system');
     const authorName = m.author.kind === 'bot' ? m.author.name || t('assistant') : m.author.name;
@@ -241,7 +241,7 @@ export class ConversationsWidgetElement extends LitElement {
     return html`<div class="row mine pending">
         <div class="bubble">
           ${entry.attachment ? this.renderImage(entry.attachment) : nothing}
-          ${entry.text ? html`<div>${renderText(entry.text)}</div>` : nothing}
+          ${entry.text ? html`<div class="text">${renderText(entry.text)}</div>` : nothing}
         </div>
       </div>
       ${entry.status === 'failed'
