@@ -43,6 +43,12 @@ export const styles = css`
     outline: 3px solid var(--cw-focus);
     outline-offset: 2px;
   }
+  header :focus-visible,
+  .launcher:focus-visible,
+  .mine :focus-visible {
+    outline-color: var(--cw-text);
+    box-shadow: 0 0 0 2px var(--cw-surface);
+  }
   .sr-only {
     position: absolute;
     width: 1px;

@@ -46,6 +46,9 @@ export class ConversationsWidgetElement extends LitElement {
   private imageUrls = new Map<string, string>();
   private lastRenderedSeq = 0;
   private hadFocus = false;
+  private stickToBottom = true;
+  private observedLog?: HTMLElement;
+  private resizeObserver?: ResizeObserver;
 
   configure(deps: WidgetDependencies): void {
     this.deps = deps;
@@ -117,9 +120,19 @@ export class ConversationsWidgetElement extends LitElement {
     const log = this.renderRoot.querySelector<HTMLElement>('.log');
     const messages = this.view.messages;
     const newest = messages.length ? messages[messages.length - 1].seq : 0;
-    if (log && (newest !== this.lastRenderedSeq || this.view.outbox.length)) {
+    if (log && (newest !== this.lastRenderedSeq || this.view.outbox.length || this.stickToBottom)) {
       log.scrollTop = log.scrollHeight;
       this.lastRenderedSeq = newest;
+      this.stickToBottom = true;
+    }
+    // The log also shrinks when panels below it appear (the rating form loads later): stay at the bottom.
+    if (log && log !== this.observedLog) {
+      this.resizeObserver ??= new ResizeObserver(() => {
+        if (this.stickToBottom && this.observedLog) this.observedLog.scrollTop = this.observedLog.scrollHeight;
+      });
+      this.resizeObserver.disconnect();
+      this.resizeObserver.observe(log);
+      this.observedLog = log;
     }
     if (this.isOpen && document.visibilityState === 'visible') this.deps.session.markRead();
   }
@@ -139,7 +152,8 @@ export class ConversationsWidgetElement extends LitElement {
         <button class="icon-button" type="button" aria-label=${t('closeChat')} @click=${() => this.close()}>${closeIcon}</button>
       </header>
       ${this.renderNotices()}
-      <div class="log" role="log" aria-live="polite" aria-relevant="additions" aria-label=${t('conversation')} tabindex="0">
+      <div class="log" role="log" aria-live="polite" aria-relevant="additions" aria-label=${t('conversation')} tabindex="0"
+        @scroll=${this.onLogScroll}>
         <p class="greeting">${config.greeting ?? t('greeting')}</p>
         ${this.renderMessages()}
       </div>
@@ -337,6 +351,11 @@ export class ConversationsWidgetElement extends LitElement {
       () => this.requestUpdate(),
     );
   }
+
+  private onLogScroll = (event: Event): void => {
+    const log = event.target as HTMLElement;
+    this.stickToBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
+  };
 
   private onInput = (event: Event): void => {
     this.draft = (event.target as HTMLTextAreaElement).value;
