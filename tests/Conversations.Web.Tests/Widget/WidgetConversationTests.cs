@@ -76,6 +76,13 @@ public sealed class WidgetConversationTests(BrowserFixture fixture, ITestOutputH
         await Expect(agentBubble.Locator("a")).ToHaveAttributeAsync("rel", "noopener noreferrer");
         await Expect(widget.Typing).ToBeEmptyAsync();
 
+        // Typing the other way: the agent sees the customer typing before anything is sent.
+        var customerTyping = agent.Hub.WaitForAsync<System.Text.Json.JsonElement>("typing", t =>
+            t.GetProperty("author").GetProperty("kind").GetString() == "customer" && t.GetProperty("isTyping").GetBoolean());
+        await widget.Input.PressSequentiallyAsync("Thanks");
+        await customerTyping;
+        await widget.Input.FillAsync(string.Empty);
+
         await widget.SendAsync("Thanks, my parcel is late");
         await agent.WaitForCustomerMessageAsync("Thanks, my parcel is late");
         await agent.MarkReadAsync(conversationId, agent.SeqOfCustomerMessage("Thanks, my parcel is late"));
