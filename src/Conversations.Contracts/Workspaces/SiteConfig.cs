@@ -9,6 +9,7 @@ namespace Conversations.Contracts;
 /// <param name="ReopenPolicy">What a customer writing into a closed conversation gets.</param>
 /// <param name="IdentitySecret">HMAC secret verifying widget identities; null when not used.</param>
 /// <param name="AssistantId">The published assistant answering first; null for live-chat only.</param>
+/// <param name="Appearance">The widget's title, greeting, colour, avatar and launcher side; null for defaults.</param>
 [GenerateSerializer]
 [Immutable]
 [Alias("Conversations.SiteConfig")]
@@ -20,4 +21,5 @@ public sealed record SiteConfig(
     string PseudonymTemplate = "Visitor {n}",
     ReopenPolicy ReopenPolicy = ReopenPolicy.NewConversation,
     string? IdentitySecret = null,
-    string? AssistantId = null);
+    string? AssistantId = null,
+    SiteAppearance? Appearance = null);

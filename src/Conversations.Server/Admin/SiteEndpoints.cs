@@ -86,12 +86,13 @@ public static class SiteEndpoints
         var reopen = AdminInput.Reopen(request?.ReopenPolicy, current?.ReopenPolicy ?? ReopenPolicy.NewConversation, errors);
         var assistantId = request?.AssistantId is null ? current?.AssistantId : AdminInput.Id(request.AssistantId, "assistantId", errors);
         var (secret, generated) = Secret(request, current?.IdentitySecret, errors);
+        var appearance = request?.Appearance is { } given ? AppearanceInput.Validate(given, errors) : current?.Appearance;
         if (errors.Any)
         {
             return (null, null);
         }
 
-        return (new SiteConfig(id, name!, origins, request?.AutoAssignment ?? current?.AutoAssignment ?? true, template!, reopen, secret, assistantId), generated);
+        return (new SiteConfig(id, name!, origins, request?.AutoAssignment ?? current?.AutoAssignment ?? true, template!, reopen, secret, assistantId, appearance), generated);
     }
 
     private static (string? Secret, string? Generated) Secret(SiteRequest? request, string? current, FieldErrors errors)

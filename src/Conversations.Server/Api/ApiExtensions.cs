@@ -5,6 +5,7 @@ using Conversations.Server.Inbox;
 using Conversations.Server.Hubs;
 using Conversations.Server.Snippets;
 using Conversations.Server.Uploads;
+using Conversations.Server.WidgetConfig;
 using Conversations.Storage.Analytics;
 using Conversations.Storage.Uploads;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,6 +30,7 @@ public static class ApiExtensions
         endpoints.MapUploadEndpoints();
         endpoints.MapAgentEndpoints();
         endpoints.MapSiteEndpoints();
+        endpoints.MapWidgetConfigEndpoints();
         endpoints.MapChannelEndpoints();
         endpoints.MapTeamEndpoints();
         endpoints.MapSettingsEndpoints();

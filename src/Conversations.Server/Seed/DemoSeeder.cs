@@ -37,7 +37,8 @@ public sealed partial class DemoSeeder(
             DemoSeed.SiteId,
             "Demo site",
             AllowedOrigins: ["http://localhost:5080"],
-            AssistantId: DemoSeed.AssistantId));
+            AssistantId: DemoSeed.AssistantId,
+            Appearance: new SiteAppearance("Conversations demo", "Hello! Ask a question, or ask for a human.", "#0b5cad")));
         await workspace.UpsertChannelAsync(DemoSeed.AdminId, new ChannelConfig(
             DemoSeed.ChannelId,
             "API demo",
