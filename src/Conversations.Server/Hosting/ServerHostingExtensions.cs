@@ -8,6 +8,7 @@ using Conversations.Server.Errors;
 using Conversations.Server.Events;
 using Conversations.Server.Health;
 using Conversations.Server.Hubs;
+using Conversations.Server.Notifications;
 using Conversations.Server.Seed;
 using Conversations.Storage.Hosting;
 using Conversations.Storage.Sql;
@@ -40,6 +41,7 @@ public static class ServerHostingExtensions
         builder.Services.AddConversationsHubs();
         builder.Services.AddConversationsApi();
         builder.Services.AddChannelConnectors();
+        builder.Services.AddNotificationMail(builder.Configuration, dataDirectory);
         return builder;
     }
 
