@@ -10,6 +10,7 @@ using Conversations.Server.Health;
 using Conversations.Server.Hubs;
 using Conversations.Server.Notifications;
 using Conversations.Server.Seed;
+using Conversations.Server.WebApps;
 using Conversations.Storage.Hosting;
 using Conversations.Storage.Sql;
 using Microsoft.AspNetCore.DataProtection;
@@ -50,12 +51,14 @@ public static class ServerHostingExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebApps();
         app.UseConversationsAuth();
         app.MapHealthProbes();
         app.MapAuthEndpoints();
         app.MapConversationsHubs();
         app.MapConversationsApi();
         app.MapChannelConnectors();
+        app.MapWebApps();
         return app;
     }
 

@@ -1,0 +1,2 @@
+import { html } from 'lit';
+export const render = () => html``;
