@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { PagedList, matches } from './paged-list';
-import type { ConversationSummary, ListQuery } from './types';
+import { PagedList, matches } from '../../../src/console/logic/paged-list.ts';
+import type { ConversationSummary, ListQuery } from '../../../src/console/logic/types.ts';
 
 function summary(id: string, change: Partial<ConversationSummary> = {}): ConversationSummary {
   return {

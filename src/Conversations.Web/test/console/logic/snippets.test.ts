@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filterSnippets, insertSnippet, slashQuery, substitute, unresolved } from './snippets';
-import type { Snippet } from './types';
+import { filterSnippets, insertSnippet, slashQuery, substitute, unresolved } from '../../../src/console/logic/snippets.ts';
+import type { Snippet } from '../../../src/console/logic/types.ts';
 
 const snippets: Snippet[] = [
   { id: '1', shortcut: 'hello', title: 'Greeting', text: 'Bonjour {{PRENOM}}, how can I help?' },
