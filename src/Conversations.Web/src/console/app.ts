@@ -12,6 +12,9 @@ import './views/floor';
 type Route = { page: 'conversations' | 'floor' | 'admin'; view?: View; conversationId?: string; adminTab?: string };
 
 function parseRoute(): Route {
+  // A deep link without a hash (/console/conversations/{id}) means the same as its hash route.
+  const path = /^\/console\/(.+)$/.exec(location.pathname);
+  if (!location.hash && path) history.replaceState(null, '', `/console/#/${path[1]}`);
   const parts = location.hash.replace(/^#\/?/, '').split('/').map(decodeURIComponent);
   switch (parts[0]) {
     case 'closed':

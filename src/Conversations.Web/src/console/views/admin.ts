@@ -197,6 +197,11 @@ export class AdminView extends LitElement {
 
   private async licence(agent: Agent, licensed: boolean): Promise<void> {
     await this.run(() => put(`/api/agents/${agent.id}/licence`, { licensed }));
+    // A refused grant leaves the box as the server has it, not as it was clicked.
+    if (this.message?.error) {
+      this.rows = [];
+      await this.load();
+    }
   }
 
   private async avatar(agent: Agent, e: Event): Promise<void> {
