@@ -70,11 +70,11 @@ public sealed class ConsoleAdminTests(BrowserFixture fixture)
         using var admin = await ApiAsync(fixture, "admin@demo.test");
         var siteId = await CreateSiteAsync(admin, "floor");
         var (agentContext, agentPage) = await SignInAsync(fixture, "agent1@demo.test", online: true);
-        await using var _a = agentContext;
+        await using var agentContextLifetime = agentContext;
         var (context, page) = await SignInAsync(fixture, "admin@demo.test");
-        await using var _c = context;
+        await using var contextLifetime = context;
         var (widget, conversationId) = await CustomerAsync(fixture, siteId, "Floor", "Bonjour");
-        await using var _w = widget;
+        await using var widgetLifetime = widget;
 
         await page.GotoAsync("/console/#/floor");
         var row = page.Locator($".floor tr[data-conversation='{conversationId}']");

@@ -19,11 +19,11 @@ public sealed class ConsoleFlowTests(BrowserFixture fixture)
         (await admin.PostAsJsonAsync("/api/snippets", new { shortcut, title = "Dossier", text = "Bonjour {{PRENOM}}, je regarde votre dossier." })).EnsureSuccessStatusCode();
         (await admin.PutAsJsonAsync("/api/settings", new { emailNotifications = true })).EnsureSuccessStatusCode();
         var (context1, agent1) = await SignInAsync(fixture, "agent1@demo.test", online: true);
-        await using var _1 = context1;
+        await using var context1Lifetime = context1;
 
         // A waiting conversation arrives live, with the badge, the tab title and a notification.
         var (widget, conversationId) = await CustomerAsync(fixture, siteId, "Camille", "J'ai un problème avec ma commande");
-        await using var _w = widget;
+        await using var widgetLifetime = widget;
         await Assertions.Expect(Row(agent1, conversationId)).ToContainTextAsync("Camille");
         await Assertions.Expect(agent1.GetByTestId("waiting-badge")).ToBeVisibleAsync();
         await Assertions.Expect(agent1).ToHaveTitleAsync(new System.Text.RegularExpressions.Regex(@"^\(\d+\) Conversations$"));
@@ -69,7 +69,7 @@ public sealed class ConsoleFlowTests(BrowserFixture fixture)
 
         // Transfer to agent2, who is online: agent2's console shows it live under "Mine".
         var (context2, agent2) = await SignInAsync(fixture, "agent2@demo.test", online: true);
-        await using var _2 = context2;
+        await using var context2Lifetime = context2;
         await agent2.Locator("button[data-filter=mine]").ClickAsync();
         await agent1.GetByRole(AriaRole.Button, new() { Name = "Transfer" }).ClickAsync();
         await agent1.Locator(".modal button[data-agent=agent2]").ClickAsync();
@@ -90,7 +90,7 @@ public sealed class ConsoleFlowTests(BrowserFixture fixture)
 
         // The Outbox lists the handoff mail.
         var (contextAdmin, adminPage) = await SignInAsync(fixture, "admin@demo.test");
-        await using var _a = contextAdmin;
+        await using var contextAdminLifetime = contextAdmin;
         await adminPage.GotoAsync("/console/#/admin/outbox");
         await Assertions.Expect(adminPage.Locator(".mail[data-kind=handoff]").Filter(new() { HasText = "Camille" }).First).ToBeVisibleAsync();
         await ScreenshotAsync(fixture, adminPage, "outbox-en");
@@ -107,12 +107,12 @@ public sealed class ConsoleFlowTests(BrowserFixture fixture)
         using var admin = await ApiAsync(fixture, "admin@demo.test");
         var siteId = await CreateSiteAsync(admin, "views");
         var (context, page) = await SignInAsync(fixture, "agent1@demo.test", online: true);
-        await using var _c = context;
+        await using var contextLifetime = context;
         var name = $"Zoé{Guid.NewGuid():N}"[..10];
         var (waitingWidget, waitingId) = await CustomerAsync(fixture, siteId, name, "Où est mon colis ?");
-        await using var _w1 = waitingWidget;
+        await using var waitingWidgetLifetime = waitingWidget;
         var (mineWidget, mineId) = await CustomerAsync(fixture, siteId, name + "b", "Facture");
-        await using var _w2 = mineWidget;
+        await using var mineWidgetLifetime = mineWidget;
         await Assertions.Expect(Row(page, mineId)).ToBeVisibleAsync();
         await Row(page, mineId).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Take", Exact = true }).ClickAsync();
@@ -155,11 +155,10 @@ public sealed class ConsoleFlowTests(BrowserFixture fixture)
         await ScreenshotAsync(fixture, page, "conversation-fr");
         await page.GetByRole(AriaRole.Tab, new() { Name = "Laisser une note" }).ClickAsync();
         await ScreenshotAsync(fixture, page, "note-fr");
-        await page.Locator(".composer textarea").PressSequentiallyAsync("/");
-        await Assertions.Expect(page.Locator(".snippets")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Tab, new() { Name = "Répondre" }).ClickAsync();
         await page.Locator(".composer textarea").FillAsync(string.Empty);
         await page.Locator(".composer textarea").PressSequentiallyAsync("/");
+        await Assertions.Expect(page.Locator(".snippets")).ToBeVisibleAsync();
         await ScreenshotAsync(fixture, page, "snippets-fr");
         await SetLanguageAsync(page, "en");
         await SetStatusAsync(page, "offline");

@@ -32,12 +32,16 @@ export class Alerts {
     this.shown.length = Math.min(this.shown.length, 20);
     this.beep();
     if (this.permission === 'granted' && (document.hidden || n.kind !== 'message')) {
-      const notification = new Notification(title, { body: n.body, tag: `${n.kind}:${n.conversationId}` });
-      notification.onclick = () => {
-        window.focus();
-        open();
-        notification.close();
-      };
+      try {
+        const notification = new Notification(title, { body: n.body, tag: `${n.kind}:${n.conversationId}` });
+        notification.onclick = () => {
+          window.focus();
+          open();
+          notification.close();
+        };
+      } catch {
+        // Some browsers only allow notifications from a service worker; the page still shows the alert.
+      }
     }
   }
 

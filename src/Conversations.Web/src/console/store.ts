@@ -154,7 +154,10 @@ export class Store extends EventTarget {
       this.alerts.setWaiting(c.waiting);
       this.changed();
     });
-    hub.on<{ kind: string; conversationId: string; title: string; body: string }>('notification', (n) => this.alerts.notify(n, () => this.select(n.conversationId)));
+    hub.on<{ kind: string; conversationId: string; title: string; body: string }>('notification', (n) => {
+      this.alerts.notify(n, () => (location.hash = `#/conversations/${encodeURIComponent(n.conversationId)}`));
+      this.changed();
+    });
     hub.on<{ conversationId: string; author: { kind: string; name: string }; isTyping: boolean }>('typing', (e) => {
       if (e.conversationId !== this.selectedId || e.author.kind !== 'customer') return;
       this.typing = e.isTyping ? e.author.name : null;
