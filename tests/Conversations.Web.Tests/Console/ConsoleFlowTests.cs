@@ -134,7 +134,9 @@ public sealed class ConsoleFlowTests(BrowserFixture fixture)
         await Assertions.Expect(Row(page, mineId).Locator(".badge.green")).ToBeVisibleAsync();
         await page.Locator("button[data-filter=unread]").ClickAsync();
         await Assertions.Expect(Row(page, mineId)).ToBeVisibleAsync();
+        await Assertions.Expect(Row(page, waitingId)).ToHaveCountAsync(0);
 
+        await page.Locator("button[data-filter=all]").ClickAsync();
         await page.GetByLabel("Search contacts and messages").FillAsync("colis");
         await Assertions.Expect(Row(page, waitingId)).ToBeVisibleAsync();
         await Assertions.Expect(Row(page, mineId)).ToHaveCountAsync(0);

@@ -179,7 +179,7 @@ export class AdminView extends LitElement {
     const body: Record<string, unknown> = {
       displayName: data.displayName,
       role: data.role,
-      capacity: Number(data.capacity),
+      capacity: data.capacity ? Number(data.capacity) : 5,
       showBotConversations: form.querySelector<HTMLInputElement>('input[name=showBotConversations]')!.checked,
       allowedSiteIds: sites.length > 0 ? sites : null,
       avatarUrl: edit?.avatarUrl ?? null,
@@ -191,7 +191,7 @@ export class AdminView extends LitElement {
       body.email = data.email;
       body.licensed = form.querySelector<HTMLInputElement>('input[name=licensed]')!.checked;
       await this.run(() => post('/api/agents', body));
-      form.reset();
+      if (!this.message?.error) form.querySelectorAll<HTMLInputElement>('input[name=email], input[name=password], input[name=displayName]').forEach((i) => (i.value = ''));
     }
   }
 
