@@ -98,6 +98,7 @@ public sealed class ConsoleFlowTests(BrowserFixture fixture)
         // Offline again: the demo site assigns automatically, and other tests share this server.
         await SetStatusAsync(agent1, "offline");
         await SetStatusAsync(agent2, "offline");
+        (await admin.PutAsJsonAsync("/api/settings", new { emailNotifications = false })).EnsureSuccessStatusCode();
     }
 
     [SkippableFact]

@@ -198,9 +198,9 @@ export class ConsoleApp extends LitElement {
           <select aria-label=${t('status')} data-testid="status" @change=${(e: Event) => store.setStatus((e.target as HTMLSelectElement).value as AgentStatus)}>
             ${(['online', 'away', 'offline'] as const).map((s) => html`<option value=${s} ?selected=${store.status === s}>${t(s)}</option>`)}
           </select></label>
-        <button class="icon" @click=${() => (store.alerts.toggleMute(), this.requestUpdate())} aria-pressed=${store.alerts.muted ? 'true' : 'false'} title=${store.alerts.muted ? t('unmute') : t('mute')} aria-label=${t('mute')}>${store.alerts.muted ? '🔇' : '🔔'}</button>
+        <button class="icon" @click=${() => (store.alerts.toggleMute(), this.requestUpdate())} aria-pressed=${store.alerts.muted ? 'true' : 'false'} aria-label=${t('mute')}>${store.alerts.muted ? t('unmute') : t('mute')}</button>
         ${store.alerts.permission === 'default'
-          ? html`<button class="icon" @click=${async () => (await store.alerts.requestPermission(), this.requestUpdate())} title=${t('enableNotifications')} aria-label=${t('enableNotifications')}>🛎</button>`
+          ? html`<button class="icon" @click=${async () => (await store.alerts.requestPermission(), this.requestUpdate())} >${t('notifications')}</button>`
           : nothing}
         ${this.languageSwitch()}
         <span class="me">${store.me?.displayName}</span>

@@ -137,7 +137,7 @@ export class AdminView extends LitElement {
           ${agents.map(
             (a) => html`<tr data-agent=${a.id} class=${a.active ? '' : 'revoked'}>
               <td>${a.avatarUrl ? html`<img class="mini-avatar" src=${a.avatarUrl} alt="" />` : nothing}
-                <label class="button icon" title=${t('avatar')}>🖼<input class="sr-only" type="file" accept="image/*" aria-label="${t('avatar')} ${a.displayName}" @change=${(e: Event) => this.avatar(a, e)} /></label></td>
+                <label class="button icon" title=${t('avatar')}>${t('edit')}<input class="sr-only" type="file" accept="image/*" aria-label="${t('avatar')} ${a.displayName}" @change=${(e: Event) => this.avatar(a, e)} /></label></td>
               <td>${a.displayName}</td>
               <td>${a.email}</td>
               <td>${a.role}</td>

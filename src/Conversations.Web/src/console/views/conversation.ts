@@ -4,7 +4,7 @@ import { formatTime, t } from '../i18n';
 import { filterSnippets, insertSnippet, slashQuery, substitute } from '../logic/snippets';
 import type { Message, Snippet } from '../logic/types';
 import { store, type Colleague } from '../store';
-import { initials } from './list';
+import { eye, initials } from './list';
 import type { ConsoleApp } from '../app';
 
 const UNDO_SECONDS = 5;
@@ -208,7 +208,7 @@ export class ConversationView {
         <div class="who">
           <h1>${d.contact.displayName}${d.contact.online ? html`<span class="online-dot inline" aria-label=${t('customerOnline')} title=${t('customerOnline')}></span>` : nothing}</h1>
           <span class="chip ${d.status === 'waiting' ? 'orange' : ''}" data-testid="conversation-status">${t(d.status === 'live' ? 'livechat' : d.status === 'bot' ? 'bot' : d.status === 'closed' ? 'closed' : 'waiting')}</span>
-          ${d.monitored !== 'none' ? html`<span class="eye" aria-label=${t('monitored')} title=${t('monitored')}>👁</span>` : nothing}
+          ${d.monitored !== 'none' ? html`<span class="eye" role="img" aria-label=${t('monitored')} title=${t('monitored')}>${eye}</span>` : nothing}
           ${viewers.length > 0 ? html`<span class="viewers" data-testid="viewers">${t('alsoViewing', { names: viewers.map((v) => v.name).join(', ') })}</span>` : nothing}
         </div>
         <div class="actions">
@@ -240,7 +240,7 @@ export class ConversationView {
     const cls = `msg ${m.kind} from-${m.author.kind} ${own ? 'own' : ''}`;
     if (m.kind === 'system') return html`<p class=${cls} data-seq=${m.seq}>${m.text}</p>`;
     return html`<div class=${cls} data-seq=${m.seq}>
-      <div class="meta">${m.kind === 'note' ? `📝 ${t('note')} · ` : ''}${m.author.name} · ${formatTime(m.createdAt)}</div>
+      <div class="meta">${m.kind === 'note' ? `${t('note')} · ` : ''}${m.author.name} · ${formatTime(m.createdAt)}</div>
       ${m.text ? html`<div class="text">${m.text}</div>` : nothing}
       ${m.attachment ? html`<a href=${m.attachment.url} target="_blank" rel="noopener"><img class="attachment" src=${m.attachment.url} alt=${m.attachment.name} /></a>` : nothing}
       ${m.options?.length ? html`<div class="options">${m.options.map((o) => html`<span class="chip">${o.label}</span>`)}</div>` : nothing}
@@ -284,7 +284,7 @@ export class ConversationView {
         <div class="compose-buttons">
           ${note
             ? nothing
-            : html`<label class="button icon" title=${t('attach')}>📎<input type="file" accept="image/png,image/jpeg,image/gif,image/webp" aria-label=${t('attach')} class="sr-only"
+            : html`<label class="button icon" title=${t('attach')}>${t('image')}<input type="file" accept="image/png,image/jpeg,image/gif,image/webp" aria-label=${t('attach')} class="sr-only"
                   @change=${(e: Event) => {
                     const input = e.target as HTMLInputElement;
                     void this.sendImage(input.files?.[0]);

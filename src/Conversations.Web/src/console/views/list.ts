@@ -7,6 +7,9 @@ import type { ConsoleApp } from '../app';
 export const ROW_HEIGHT = 68;
 const OVERSCAN = 8;
 
+/** The red eye of a monitored conversation, drawn so it shows without an emoji font. */
+export const eye = html`<svg class="eye" viewBox="0 0 24 16" width="18" height="12" aria-hidden="true"><path d="M12 1C6 1 2 8 2 8s4 7 10 7 10-7 10-7-4-7-10-7z" fill="none" stroke="currentColor" stroke-width="2"/><circle cx="12" cy="8" r="3" fill="currentColor"/></svg>`;
+
 export function initials(name: string): string {
   return name
     .split(/\s+/)
@@ -51,7 +54,7 @@ function row(app: ConsoleApp, s: ConversationSummary, index: number) {
     <span class="row-main">
       <span class="row-top">
         <span class="name">${s.contact.displayName}</span>
-        ${s.monitored !== 'none' ? html`<span class="eye" title=${t('monitored')} aria-label=${t('monitored')}>👁</span>` : nothing}
+        ${s.monitored !== 'none' ? html`<span class="eye" title=${t('monitored')} role="img" aria-label=${t('monitored')}>${eye}</span>` : nothing}
         <span class="time">${formatTime(last?.createdAt ?? s.waitingSince)}</span>
       </span>
       <span class="row-bottom">
