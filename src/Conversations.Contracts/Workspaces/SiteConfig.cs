@@ -5,7 +5,7 @@ namespace Conversations.Contracts;
 /// <param name="Name">Display name.</param>
 /// <param name="AllowedOrigins">Origins the widget hub accepts for this site.</param>
 /// <param name="AutoAssignment">Whether routing assigns agents; when off, agents pick from the queue.</param>
-/// <param name="PseudonymTemplate">Names anonymous visitors, "{n}" replaced by a short number.</param>
+/// <param name="PseudonymTemplate">Names visitors: "{{VARIABLE}}" takes a contact variable (e.g. {{PRENOM}}), "{n}" a short number; all variables unknown gives "Visitor {n}".</param>
 /// <param name="ReopenPolicy">What a customer writing into a closed conversation gets.</param>
 /// <param name="IdentitySecret">HMAC secret verifying widget identities; null when not used.</param>
 /// <param name="AssistantId">The published assistant answering first; null for live-chat only.</param>

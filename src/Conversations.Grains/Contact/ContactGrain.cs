@@ -38,7 +38,7 @@ public sealed class ContactGrain(
         Merge(State.Variables, command.Variables);
         if (State.DisplayName.Length == 0)
         {
-            State.DisplayName = site.PseudonymTemplate.Replace("{n}", PseudonymNumber(), StringComparison.Ordinal);
+            State.DisplayName = Pseudonym.Render(site.PseudonymTemplate, State.Variables, PseudonymNumber());
         }
 
         var scope = $"site:{site.Id}";

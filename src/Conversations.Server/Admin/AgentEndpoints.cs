@@ -228,7 +228,9 @@ public static class AgentEndpoints
             member.Licensed,
             agent.Status,
             account is { Active: true } && account.AgentId == member.AgentId,
-            agent.ActiveConversationIds.Count);
+            agent.ActiveConversationIds.Count,
+            agent.LastActivityAt,
+            agent.MessageCount);
     }
 
     private static IResult LicencesExhausted(WorkspaceView workspace) => ApiProblems.Conflict(

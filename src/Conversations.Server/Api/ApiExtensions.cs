@@ -1,8 +1,11 @@
 using Conversations.Server.Admin;
 using Conversations.Server.Analytics;
 using Conversations.Server.Auth;
+using Conversations.Server.Contacts;
+using Conversations.Server.Floor;
 using Conversations.Server.Inbox;
 using Conversations.Server.Hubs;
+using Conversations.Server.Notifications;
 using Conversations.Server.Snippets;
 using Conversations.Server.Uploads;
 using Conversations.Server.WidgetConfig;
@@ -36,6 +39,10 @@ public static class ApiExtensions
         endpoints.MapSettingsEndpoints();
         endpoints.MapSnippetEndpoints();
         endpoints.MapAnalyticsEndpoints();
+        endpoints.MapAdminExtrasEndpoints();
+        endpoints.MapContactEndpoints();
+        endpoints.MapFloorEndpoints();
+        endpoints.MapOutboxEndpoints();
 
         // An unknown /api route answers 401 to strangers and 404 to agents, so the API's shape is not
         // discoverable without signing in.

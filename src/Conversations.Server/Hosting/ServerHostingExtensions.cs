@@ -6,6 +6,7 @@ using Conversations.Server.Errors;
 using Conversations.Server.Events;
 using Conversations.Server.Health;
 using Conversations.Server.Hubs;
+using Conversations.Server.Notifications;
 using Conversations.Server.Seed;
 using Conversations.Server.WebApps;
 using Conversations.Storage.Hosting;
@@ -39,6 +40,7 @@ public static class ServerHostingExtensions
         builder.Services.AddConversationsHubs();
         builder.Services.AddConversationsApi();
         builder.Services.AddChannelConnectors();
+        builder.Services.AddNotificationMail(builder.Configuration, dataDirectory);
         return builder;
     }
 

@@ -11,6 +11,9 @@ public sealed class WebServerFixture : KestrelServerFixture<Program>
     {
         Settings["Storage:DataDirectory"] = _dataDirectory;
         Settings["ConnectionStrings:Conversations"] = $"Data Source={Path.Combine(_dataDirectory, "conversations.db")}";
+
+        // Every browser test signs in from 127.0.0.1, more often than a person would in a minute.
+        Settings["Auth:SignInPerMinute"] = "1000";
     }
 
     public override async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
-// The agent console (issue 10) replaces this placeholder.
-const heading = document.createElement('h1');
-heading.textContent = 'Console';
-document.body.append(heading);
+// The agent console at /console: sign-in, lists, conversations, floor view and administration.
+import './console.css';
+import './app';
+
+document.body.replaceChildren(document.createElement('cv-console'));
