@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Conversations.Actors;
 using Conversations.Contracts;
+using Conversations.Server.Seed;
 using Conversations.Testing.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,6 +26,7 @@ public sealed class ApiServer : KestrelServerFixture<Program>
         Settings["Storage:DataDirectory"] = _dataDirectory;
         Settings["ConnectionStrings:Conversations"] = $"Data Source={Path.Combine(_dataDirectory, "conversations.db")}";
         Settings["Auth:SignInPerMinute"] = "10000";
+        Settings["Auth:SignInPerAccountPerMinute"] = "10000";
     }
 
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
@@ -46,7 +48,7 @@ public sealed class ApiServer : KestrelServerFixture<Program>
         await EnsureManualSiteAsync();
         var contactId = $"contact-{Guid.NewGuid():N}";
         var contact = Grains.GetGrain<IContactGrain>(contactId);
-        var snapshot = await contact.StartAsync(new ContactStart(Seed.DemoSeed.WorkspaceId, ManualSite, Variables: variables));
+        var snapshot = await contact.StartAsync(new ContactStart(DemoSeed.WorkspaceId, ManualSite, Variables: variables));
         if (text is not null)
         {
             await contact.SendAsync(new ContactMessage(snapshot.ConversationId, Guid.NewGuid().ToString("N"), text));
@@ -85,9 +87,9 @@ public sealed class ApiServer : KestrelServerFixture<Program>
         if (Interlocked.Exchange(ref _manualSiteReady, 1) == 0)
         {
             // The demo assistant answers first, so a conversation is a bot one until it asks for an agent.
-            await Grains.GetGrain<IWorkspaceGrain>(Seed.DemoSeed.WorkspaceId).UpsertSiteAsync(
-                Seed.DemoSeed.AdminId,
-                new SiteConfig(ManualSite, "Manual", [], AutoAssignment: false, AssistantId: Seed.DemoSeed.AssistantId));
+            await Grains.GetGrain<IWorkspaceGrain>(DemoSeed.WorkspaceId).UpsertSiteAsync(
+                DemoSeed.AdminId,
+                new SiteConfig(ManualSite, "Manual", [], AutoAssignment: false, AssistantId: DemoSeed.AssistantId));
         }
     }
 }
