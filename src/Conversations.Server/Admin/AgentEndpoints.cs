@@ -51,6 +51,13 @@ public static class AgentEndpoints
         var admin = CurrentAgent.Of(http);
         var workspaceGrain = grains.GetGrain<IWorkspaceGrain>(admin.WorkspaceId);
         var workspace = await workspaceGrain.GetAsync();
+
+        // Checked before the account below is claimed: the workspace grain would only refuse afterwards.
+        if (!IsAdmin(workspace, admin.AgentId))
+        {
+            return NotAdmin();
+        }
+
         var errors = new FieldErrors();
         var email = Email(request?.Email, errors);
         var password = Password(request?.Password, required: true, errors);
