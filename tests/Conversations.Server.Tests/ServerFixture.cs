@@ -2,8 +2,9 @@ using Conversations.Testing.Hosting;
 
 namespace Conversations.Server.Tests;
 
-/// <summary>The real server on Kestrel with its own data folder, so test runs never share a database.</summary>
-public sealed class ServerFixture : KestrelServerFixture<Program>
+/// <summary>The real server on Kestrel with its own data folder, so test runs never share a database;
+/// subclasses add settings in their constructors.</summary>
+public class ServerFixture : KestrelServerFixture<Program>
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "conversations-tests", Guid.NewGuid().ToString("N"));
 

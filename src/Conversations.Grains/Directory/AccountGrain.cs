@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using Conversations.Contracts;
 
 namespace Conversations.Grains.Directory;
@@ -20,8 +21,9 @@ public sealed class AccountGrain([PersistentState("account")] IPersistentState<A
             throw new DomainException(DomainErrors.IdTaken, $"E-mail '{this.GetPrimaryKeyString()}' already belongs to another agent.");
         }
 
-        var account = new AccountView(this.GetPrimaryKeyString(), agentId, workspaceId, passwordHash, Active: true);
+        var account = new AccountView(this.GetPrimaryKeyString(), agentId, workspaceId, passwordHash, Active: state.State.Account?.Active ?? true);
         state.State.Account = account;
+        state.State.SecurityStamp = NewStamp();
         await state.WriteStateAsync();
         return account;
     }
@@ -31,7 +33,24 @@ public sealed class AccountGrain([PersistentState("account")] IPersistentState<A
         var current = state.State.Account
             ?? throw new DomainException(DomainErrors.NotFound, $"E-mail '{this.GetPrimaryKeyString()}' has no account.");
         state.State.Account = current with { Active = active };
+        state.State.SecurityStamp = NewStamp();
         await state.WriteStateAsync();
         return state.State.Account;
     }
+
+    public Task<string> GetSecurityStampAsync() => Task.FromResult(state.State.SecurityStamp ?? string.Empty);
+
+    public async Task<string> RenewSecurityStampAsync()
+    {
+        if (state.State.Account is null)
+        {
+            throw new DomainException(DomainErrors.NotFound, $"E-mail '{this.GetPrimaryKeyString()}' has no account.");
+        }
+
+        state.State.SecurityStamp = NewStamp();
+        await state.WriteStateAsync();
+        return state.State.SecurityStamp;
+    }
+
+    private static string NewStamp() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16));
 }

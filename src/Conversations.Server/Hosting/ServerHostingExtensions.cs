@@ -6,6 +6,7 @@ using Conversations.Server.Errors;
 using Conversations.Server.Events;
 using Conversations.Server.Health;
 using Conversations.Server.Hubs;
+using Conversations.Server.Network;
 using Conversations.Server.Notifications;
 using Conversations.Server.Seed;
 using Conversations.Server.WebApps;
@@ -33,6 +34,7 @@ public static class ServerHostingExtensions
         builder.Services.AddDataProtection()
             .SetApplicationName("Conversations")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        builder.AddConversationsForwardedHeaders();
         builder.AddConversationsAuth();
         builder.Services.AddConversationsErrors();
         builder.AddDemoSeed();
@@ -47,6 +49,7 @@ public static class ServerHostingExtensions
     /// <summary>Maps the edge's endpoints.</summary>
     public static WebApplication MapConversationsServer(this WebApplication app)
     {
+        app.UseConversationsForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebApps();

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Conversations.Contracts;
+using Conversations.Server.Seed;
 using Conversations.Testing.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -23,6 +24,7 @@ public sealed class ApiServer : KestrelServerFixture<Program>
     {
         TestStorage.Configure(Settings, _dataDirectory);
         Settings["Auth:SignInPerMinute"] = "10000";
+        Settings["Auth:SignInPerAccountPerMinute"] = "10000";
     }
 
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
@@ -44,7 +46,7 @@ public sealed class ApiServer : KestrelServerFixture<Program>
         await EnsureManualSiteAsync();
         var contactId = $"contact-{Guid.NewGuid():N}";
         var contact = Grains.GetGrain<IContactGrain>(contactId);
-        var snapshot = await contact.StartAsync(new ContactStart(Seed.DemoSeed.WorkspaceId, ManualSite, Variables: variables));
+        var snapshot = await contact.StartAsync(new ContactStart(DemoSeed.WorkspaceId, ManualSite, Variables: variables));
         if (text is not null)
         {
             await contact.SendAsync(new ContactMessage(snapshot.ConversationId, Guid.NewGuid().ToString("N"), text));
@@ -84,9 +86,9 @@ public sealed class ApiServer : KestrelServerFixture<Program>
         if (Interlocked.Exchange(ref _manualSiteReady, 1) == 0)
         {
             // The demo assistant answers first, so a conversation is a bot one until it asks for an agent.
-            await Grains.GetGrain<IWorkspaceGrain>(Seed.DemoSeed.WorkspaceId).UpsertSiteAsync(
-                Seed.DemoSeed.AdminId,
-                new SiteConfig(ManualSite, "Manual", [], AutoAssignment: false, AssistantId: Seed.DemoSeed.AssistantId));
+            await Grains.GetGrain<IWorkspaceGrain>(DemoSeed.WorkspaceId).UpsertSiteAsync(
+                DemoSeed.AdminId,
+                new SiteConfig(ManualSite, "Manual", [], AutoAssignment: false, AssistantId: DemoSeed.AssistantId));
         }
     }
 }
