@@ -1,8 +1,13 @@
+using Conversations.Server.Tests.Support;
 using Conversations.Testing.Hosting;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Conversations.Server.Tests;
 
-/// <summary>The real server on Kestrel with its own data folder, so test runs never share a database.</summary>
+/// <summary>The real server on Kestrel with its own data folder, so test runs never share a database; its
+/// log is captured in <see cref="Logs"/>.</summary>
 public sealed class ServerFixture : KestrelServerFixture<Program>
 {
     private readonly string _dataDirectory = Path.Combine(Path.GetTempPath(), "conversations-tests", Guid.NewGuid().ToString("N"));
@@ -15,6 +20,8 @@ public sealed class ServerFixture : KestrelServerFixture<Program>
 
     public string DataDirectory => _dataDirectory;
 
+    public CapturedLogs Logs { get; } = new();
+
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
@@ -22,5 +29,11 @@ public sealed class ServerFixture : KestrelServerFixture<Program>
         {
             Directory.Delete(_dataDirectory, recursive: true);
         }
+    }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureServices(services => services.AddSingleton<ILoggerProvider>(Logs));
     }
 }

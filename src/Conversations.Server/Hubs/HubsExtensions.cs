@@ -22,10 +22,11 @@ public static class HubsExtensions
     public static IServiceCollection AddConversationsHubs(this IServiceCollection services)
     {
         services.AddOptions<HubsOptions>().BindConfiguration("Hubs");
+        services.AddLogging(logging => logging.AddFilter(DomainErrorFilter.DispatcherCategory, LogLevel.Critical));
         services.AddSignalR(options =>
             {
-                options.AddFilter<RateLimitFilter>();
                 options.AddFilter<DomainErrorFilter>();
+                options.AddFilter<RateLimitFilter>();
             })
             .AddJsonProtocol(options => options.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
         services.AddOptions<HubOptions>().Configure<IOptions<HubsOptions>>((hub, ours) => hub.MaximumReceiveMessageSize = ours.Value.MaximumReceiveMessageSize);
