@@ -9,6 +9,7 @@ using Conversations.Server.Events;
 using Conversations.Server.Health;
 using Conversations.Server.Hubs;
 using Conversations.Server.Seed;
+using Conversations.Server.Text;
 using Conversations.Storage.Hosting;
 using Conversations.Storage.Sql;
 using Microsoft.AspNetCore.DataProtection;
@@ -48,6 +49,7 @@ public static class ServerHostingExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseMiddleware<QueryTextMiddleware>();
         app.UseConversationsAuth();
         app.MapHealthProbes();
         app.MapAuthEndpoints();
