@@ -27,12 +27,18 @@ public static class HubsExtensions
             {
                 options.AddFilter<DomainErrorFilter>();
                 options.AddFilter<RateLimitFilter>();
+                options.AddFilter<ArgumentShapeFilter>();
             })
-            .AddJsonProtocol(options => options.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
+            .AddJsonProtocol(options =>
+            {
+                options.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+                options.PayloadSerializerOptions.Converters.Add(new ArgumentShapeConverterFactory());
+            });
         services.AddOptions<HubOptions>().Configure<IOptions<HubsOptions>>((hub, ours) => hub.MaximumReceiveMessageSize = ours.Value.MaximumReceiveMessageSize);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RateLimitFilter>();
         services.AddSingleton<DomainErrorFilter>();
+        services.AddSingleton<ArgumentShapeFilter>();
         services.AddSingleton<VisitorTokens>();
         services.AddSingleton<IVisitorTokenReader>(sp => sp.GetRequiredService<VisitorTokens>());
         services.AddSingleton<WidgetArguments>();

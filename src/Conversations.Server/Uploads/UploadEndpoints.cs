@@ -39,7 +39,23 @@ public static class UploadEndpoints
             return errors.ToProblem();
         }
 
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (InvalidDataException malformed)
+        {
+            // A missing boundary, a truncated part, a bad part header, too many parts: the client's body.
+            errors.Add("file", $"The multipart body is malformed: {malformed.Message}");
+            return errors.ToProblem();
+        }
+        catch (IOException truncated) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            errors.Add("file", $"The multipart body is malformed: {truncated.Message}");
+            return errors.ToProblem();
+        }
+
         if (form.Files.GetFile("file") is not { } file)
         {
             errors.Add("file", "The field 'file' with an image is required.");
