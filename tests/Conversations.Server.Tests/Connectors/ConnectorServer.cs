@@ -19,5 +19,8 @@ public sealed class ConnectorServer : KestrelServerFixture<Program>
         Settings["Connectors:Outbound:MaxDelay"] = "00:00:00.500";
         Settings["Connectors:Outbound:Timeout"] = "00:00:02";
         Settings["Connectors:Outbound:PollInterval"] = "00:00:00.200";
+
+        // The test webhook listens on 127.0.0.1, which production refuses.
+        Settings["Connectors:Outbound:AllowPrivateNetworks"] = "true";
     }
 }
