@@ -16,6 +16,12 @@ public sealed class ServerFixture : KestrelServerFixture<Program>
     {
         Settings["Storage:DataDirectory"] = _dataDirectory;
         Settings["ConnectionStrings:Conversations"] = $"Data Source={Path.Combine(_dataDirectory, "conversations.db")}";
+
+        // Every test connects from 127.0.0.1: the abuse budgets would otherwise count them all as one script.
+        foreach (var (key, value) in Support.AbuseSettings.Generous)
+        {
+            Settings[key] = value;
+        }
     }
 
     public string DataDirectory => _dataDirectory;

@@ -1,4 +1,5 @@
 using Conversations.Actors;
+using Conversations.Server.Abuse;
 using Conversations.Contracts;
 using Conversations.Grains.Hosting;
 using Conversations.Server.Api;
@@ -39,6 +40,7 @@ public static class ServerHostingExtensions
         builder.AddDemoSeed();
         builder.Services.AddHealthProbes();
         builder.Services.AddConversationsHubs();
+        builder.Services.AddAbuseBudgets();
         builder.Services.AddConversationsApi();
         builder.Services.AddChannelConnectors();
         return builder;

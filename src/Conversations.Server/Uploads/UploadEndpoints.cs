@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Conversations.Server.Abuse;
 using Conversations.Server.Api;
 using Conversations.Server.Security;
 using Conversations.Storage.Uploads;
@@ -25,11 +26,18 @@ public static class UploadEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> UploadAsync(HttpContext http, IVisitorTokenReader tokens, IUploadStore store, TimeProvider clock)
+    private static async Task<IResult> UploadAsync(HttpContext http, IVisitorTokenReader tokens, IUploadStore store, TimeProvider clock, AbuseBudgets budgets)
     {
         if (Uploader.Of(http, tokens) is not { } uploader)
         {
             return Results.Problem("Sign in, or send the widget's visitor token in X-Visitor-Token.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+        }
+
+        // Charged before the body is read, by its declared length (the request size limit caps the rest).
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (budgets.Upload(address, uploader.AgentId ?? uploader.ContactId ?? address, http.Request.ContentLength ?? MaxRequestBytes) is { } refusal)
+        {
+            return http.TooManyRequests(refusal);
         }
 
         var errors = new FieldErrors();
