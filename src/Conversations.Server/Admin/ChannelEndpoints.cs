@@ -13,7 +13,7 @@ public static class ChannelEndpoints
 {
     public static IEndpointRouteBuilder MapChannelEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/channels").RequireAuthorization(AuthPolicies.Agent);
+        var group = endpoints.MapGroup("/api/channels").RequireAuthorization(AuthPolicies.Admin);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapPost("/", CreateAsync).RequireAuthorization(AuthPolicies.Admin);

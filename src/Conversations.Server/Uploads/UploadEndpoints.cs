@@ -1,4 +1,6 @@
 using System.Security.Cryptography;
+using Conversations.Actors;
+using Conversations.Contracts;
 using Conversations.Server.Abuse;
 using Conversations.Server.Api;
 using Conversations.Server.Security;
@@ -95,12 +97,13 @@ public static class UploadEndpoints
             uploader.ContactId,
             uploader.AgentId,
             bytes,
-            clock.GetUtcNow());
+            clock.GetUtcNow(),
+            uploader.SiteId);
         await store.SaveAsync(upload, http.RequestAborted);
         return Results.Ok(new UploadResponse(upload.Id, UrlOf(upload.Id), upload.ContentType, upload.Name));
     }
 
-    private static async Task<IResult> DownloadAsync(string id, HttpContext http, IVisitorTokenReader tokens, IUploadStore store)
+    private static async Task<IResult> DownloadAsync(string id, HttpContext http, IVisitorTokenReader tokens, IUploadStore store, IGrainFactory grains)
     {
         if (Uploader.Of(http, tokens) is not { } reader)
         {
@@ -109,7 +112,8 @@ public static class UploadEndpoints
 
         // Whatever the reason (malformed, unknown, another workspace, another visitor's), the answer is
         // the same 404, so ids cannot be probed.
-        if (!IsUploadId(id) || await store.GetAsync(id, http.RequestAborted) is not { } upload || !MayRead(reader, upload))
+        if (!IsUploadId(id) || await store.GetAsync(id, http.RequestAborted) is not { } upload || !MayRead(reader, upload)
+            || !await AgentMayReadSiteAsync(reader, upload, grains))
         {
             return ApiProblems.NotFound($"Upload '{(IsUploadId(id) ? id : "?")}' does not exist.");
         }
@@ -136,6 +140,12 @@ public static class UploadEndpoints
     private static bool MayRead(Uploader reader, StoredUpload upload) =>
         reader.WorkspaceId == upload.WorkspaceId
         && (reader.AgentId is not null || reader.ContactId == upload.ContactId || upload.AgentId is not null);
+
+    // A visitor's upload follows its site: an agent limited to other sites cannot read it, as it cannot
+    // read that site's conversations.
+    private static async Task<bool> AgentMayReadSiteAsync(Uploader reader, StoredUpload upload, IGrainFactory grains) =>
+        reader.AgentId is not { } agentId || upload.SiteId is not { } siteId
+        || (await grains.GetGrain<IAgentGrain>(agentId).GetAsync()).IsAllowedOn(siteId);
 
     private static bool IsUploadId(string id) => id.Length == 32 && id.All(char.IsAsciiHexDigitLower);
 }
