@@ -20,6 +20,7 @@ public sealed class ContactGrain(
 
     public async Task<ConversationSnapshot> StartAsync(ContactStart command)
     {
+        ContactLimits.CheckMerge(State.Variables, command.Variables, "variables");
         BindWorkspace(command.WorkspaceId);
         var workspace = await GrainFactory.GetGrain<IWorkspaceGrain>(command.WorkspaceId).GetAsync();
         var site = workspace.Sites.FirstOrDefault(s => s.Id == command.SiteId)
@@ -89,6 +90,8 @@ public sealed class ContactGrain(
 
     public async Task<ContactView> UpdateAsync(ContactProfileUpdate update)
     {
+        ContactLimits.CheckMerge(State.Variables, update.Variables, "variables");
+        ContactLimits.CheckMerge(State.CustomFields, update.CustomFields, "customFields");
         State.DisplayName = update.DisplayName ?? State.DisplayName;
         State.Email = update.Email ?? State.Email;
         State.Locale = update.Locale ?? State.Locale;

@@ -11,7 +11,7 @@ public static class SiteEndpoints
 
     public static IEndpointRouteBuilder MapSiteEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/sites").RequireAuthorization(AuthPolicies.Agent);
+        var group = endpoints.MapGroup("/api/sites").RequireAuthorization(AuthPolicies.Admin);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapPost("/", CreateAsync).RequireAuthorization(AuthPolicies.Admin);

@@ -1,4 +1,5 @@
 using Conversations.Contracts;
+using Conversations.Server.Abuse;
 using Conversations.Server.Api;
 using Conversations.Server.Auth;
 using Conversations.Server.Connectors;
@@ -9,6 +10,7 @@ using Conversations.Server.Hubs;
 using Conversations.Server.Network;
 using Conversations.Server.Notifications;
 using Conversations.Server.Seed;
+using Conversations.Server.Text;
 using Conversations.Server.WebApps;
 using Conversations.Storage.Hosting;
 using Conversations.Storage.Sql;
@@ -40,6 +42,7 @@ public static class ServerHostingExtensions
         builder.AddDemoSeed();
         builder.Services.AddHealthProbes();
         builder.Services.AddConversationsHubs();
+        builder.Services.AddAbuseBudgets();
         builder.Services.AddConversationsApi();
         builder.Services.AddChannelConnectors();
         builder.Services.AddNotificationMail(builder.Configuration, dataDirectory);
@@ -53,6 +56,7 @@ public static class ServerHostingExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseWebApps();
+        app.UseMiddleware<QueryTextMiddleware>();
         app.UseConversationsAuth();
         app.MapHealthProbes();
         app.MapAuthEndpoints();

@@ -22,16 +22,23 @@ public static class HubsExtensions
     public static IServiceCollection AddConversationsHubs(this IServiceCollection services)
     {
         services.AddOptions<HubsOptions>().BindConfiguration("Hubs");
+        services.AddLogging(logging => logging.AddFilter(DomainErrorFilter.DispatcherCategory, LogLevel.Critical));
         services.AddSignalR(options =>
             {
-                options.AddFilter<RateLimitFilter>();
                 options.AddFilter<DomainErrorFilter>();
+                options.AddFilter<RateLimitFilter>();
+                options.AddFilter<ArgumentShapeFilter>();
             })
-            .AddJsonProtocol(options => options.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
+            .AddJsonProtocol(options =>
+            {
+                options.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+                options.PayloadSerializerOptions.Converters.Add(new ArgumentShapeConverterFactory());
+            });
         services.AddOptions<HubOptions>().Configure<IOptions<HubsOptions>>((hub, ours) => hub.MaximumReceiveMessageSize = ours.Value.MaximumReceiveMessageSize);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RateLimitFilter>();
         services.AddSingleton<DomainErrorFilter>();
+        services.AddSingleton<ArgumentShapeFilter>();
         services.AddSingleton<VisitorTokens>();
         services.AddSingleton<IVisitorTokenReader>(sp => sp.GetRequiredService<VisitorTokens>());
         services.AddSingleton<WidgetArguments>();

@@ -18,5 +18,14 @@ public sealed class ConnectorServer : KestrelServerFixture<Program>
         Settings["Connectors:Outbound:MaxDelay"] = "00:00:00.500";
         Settings["Connectors:Outbound:Timeout"] = "00:00:02";
         Settings["Connectors:Outbound:PollInterval"] = "00:00:00.200";
+
+        // The test webhook listens on 127.0.0.1, which production refuses.
+        Settings["Connectors:Outbound:AllowPrivateNetworks"] = "true";
+
+        // Every test connects from 127.0.0.1: the abuse budgets would otherwise count them all as one script.
+        foreach (var (key, value) in Support.AbuseSettings.Generous)
+        {
+            Settings[key] = value;
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Conversations.Testing.Hosting;
 using Conversations.Testing.SignalR;
 
 namespace Conversations.Server.Tests.Hubs;
@@ -10,7 +11,7 @@ public static class HubSessions
 {
     public const string Password = "demo-password";
 
-    public static async Task<CookieContainer> LoginAsync(ServerFixture server, string email)
+    public static async Task<CookieContainer> LoginAsync(KestrelServerFixture<Program> server, string email)
     {
         var cookies = new CookieContainer();
         using var http = server.CreateHttpClient(cookies);
@@ -20,7 +21,7 @@ public static class HubSessions
     }
 
     /// <summary>A console connection of a signed-in agent, set online.</summary>
-    public static async Task<HubClient> ConsoleAsync(ServerFixture server, string email, bool online = true)
+    public static async Task<HubClient> ConsoleAsync(KestrelServerFixture<Program> server, string email, bool online = true)
     {
         var console = await server.ConnectHubAsync("/hubs/console", new HubClientOptions { Cookies = await LoginAsync(server, email) });
         if (online)
@@ -31,7 +32,7 @@ public static class HubSessions
         return console;
     }
 
-    public static async Task<(HubClient Widget, JsonElement Start)> WidgetAsync(ServerFixture server, object? start = null, HubClientOptions? options = null)
+    public static async Task<(HubClient Widget, JsonElement Start)> WidgetAsync(KestrelServerFixture<Program> server, object? start = null, HubClientOptions? options = null)
     {
         var widget = await server.ConnectHubAsync("/hubs/widget", options);
         var result = await widget.InvokeAsync<JsonElement>("start", start ?? new { siteId = "demo" });
