@@ -3,6 +3,7 @@ using Conversations.Server.Events;
 using Conversations.Server.Hubs.Console;
 using Conversations.Server.Hubs.FanOut;
 using Conversations.Server.Hubs.Filters;
+using Conversations.Server.Hubs.Protocol;
 using Conversations.Server.Hubs.Security;
 using Conversations.Server.Hubs.Widget;
 using Conversations.Server.Security;
@@ -27,7 +28,11 @@ public static class HubsExtensions
                 options.AddFilter<RateLimitFilter>();
                 options.AddFilter<DomainErrorFilter>();
             })
-            .AddJsonProtocol(options => options.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
+            .AddJsonProtocol(options => options.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase)
+            .AddMessagePackProtocol();
+        // MessagePack payloads are the JSON protocol's payloads in MessagePack form (CONTRACT.md: same names and shapes).
+        services.AddOptions<MessagePackHubProtocolOptions>().Configure<IOptions<JsonHubProtocolOptions>>((messagePack, json) =>
+            messagePack.SerializerOptions = JsonMessagePackResolver.SerializerOptions(json.Value.PayloadSerializerOptions));
         services.AddOptions<HubOptions>().Configure<IOptions<HubsOptions>>((hub, ours) => hub.MaximumReceiveMessageSize = ours.Value.MaximumReceiveMessageSize);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RateLimitFilter>();
