@@ -3,9 +3,10 @@ using System.Text.Json;
 namespace Conversations.Benchmarks.E2e;
 
 /// <summary>The CI-sized end-to-end run: 1,000 live conversations, their customers on the widget hub and
-/// 50 agents on the console hub, all through the shared test client. Customers send at a fixed offered
-/// rate (latency), then at saturation (throughput); the same clients then drive the bare relay hub in
-/// the same run. Prints one JSON line last.</summary>
+/// 50 agents on the console hub, all through the shared test client, against the real server started as
+/// a process of its own (this process only generates load). Customers send at a fixed offered rate
+/// (latency), then at saturation (throughput); the same clients then drive the bare relay hub, also in a
+/// process of its own, in the same run. Prints one JSON line last.</summary>
 public static class E2eQuick
 {
     private const int ConversationCount = 1_000;

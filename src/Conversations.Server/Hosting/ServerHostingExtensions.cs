@@ -8,6 +8,7 @@ using Conversations.Server.Errors;
 using Conversations.Server.Events;
 using Conversations.Server.Health;
 using Conversations.Server.Hubs;
+using Conversations.Server.Observability;
 using Conversations.Server.Seed;
 using Conversations.Storage.Hosting;
 using Conversations.Storage.Sql;
@@ -40,6 +41,7 @@ public static class ServerHostingExtensions
         builder.Services.AddConversationsHubs();
         builder.Services.AddConversationsApi();
         builder.Services.AddChannelConnectors();
+        builder.AddConversationsObservability();
         return builder;
     }
 

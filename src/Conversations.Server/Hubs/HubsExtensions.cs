@@ -6,6 +6,7 @@ using Conversations.Server.Hubs.Filters;
 using Conversations.Server.Hubs.Protocol;
 using Conversations.Server.Hubs.Security;
 using Conversations.Server.Hubs.Widget;
+using Conversations.Server.Observability;
 using Conversations.Server.Security;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -44,6 +45,7 @@ public static class HubsExtensions
         services.AddSingleton<IAgentSessionRevoker>(sp => sp.GetRequiredService<AgentConnections>());
         services.AddSingleton<ConsoleCounters>();
         services.AddSingleton<ConversationAudience>();
+        services.TryAddSingleton<ConversationsMetrics>();
         services.AddSingleton<HubEventFanOut>();
         services.AddSingleton<IConversationEventHandler>(sp => sp.GetRequiredService<HubEventFanOut>());
         services.AddHostedService(sp => sp.GetRequiredService<HubEventFanOut>());
