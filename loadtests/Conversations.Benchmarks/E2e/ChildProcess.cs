@@ -22,8 +22,8 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    /// <summary>Starts <paramref name="executable"/> from this program's folder with <c>--urls</c> on a free
-    /// port and waits until <paramref name="readyPath"/> answers 200.</summary>
+    /// <summary>Starts <paramref name="executable"/> from this program's folder with <paramref name="arguments"/>,
+    /// then <c>--urls</c> on a free port, and waits until <paramref name="readyPath"/> answers 200.</summary>
     public static async Task<ChildProcess> StartAsync(string executable, IEnumerable<string> arguments, string readyPath)
     {
         var port = FreePort();
@@ -36,12 +36,13 @@ public sealed class ChildProcess : IAsyncDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add("--urls");
-        start.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
         }
+
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add(baseAddress.ToString().TrimEnd('/'));
 
         start.Environment["DOTNET_gcServer"] = "1";
         start.Environment["DOTNET_gcConcurrent"] = "0";

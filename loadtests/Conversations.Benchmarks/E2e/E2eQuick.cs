@@ -25,6 +25,9 @@ public static class E2eQuick
             (delivered, saturationP99) = await LoadPhases.SaturationAsync(server, recorder, Window);
         }
 
+        Console.Error.WriteLine(
+            $"server: {offeredDelivered:N0}/s delivered at {OfferedPerSecond:N0}/s offered (p50 {p50:N1} ms, p99 {p99:N1} ms); saturation {delivered:N0}/s (p99 {saturationP99:N1} ms)");
+
         double relayDelivered;
         await using (var relay = await RelayTarget.StartAsync(ConversationCount, AgentCount, recorder))
         {
@@ -32,9 +35,7 @@ public static class E2eQuick
             (relayDelivered, _) = await LoadPhases.SaturationAsync(relay, recorder, Window);
         }
 
-        Console.Error.WriteLine(
-            $"server: {offeredDelivered:N0}/s delivered at {OfferedPerSecond:N0}/s offered (p50 {p50:N1} ms, p99 {p99:N1} ms); " +
-            $"saturation {delivered:N0}/s (p99 {saturationP99:N1} ms); relay saturation {relayDelivered:N0}/s");
+        Console.Error.WriteLine($"relay saturation {relayDelivered:N0}/s");
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             scenario = "e2e",
