@@ -9,6 +9,7 @@ using Conversations.Server.Health;
 using Conversations.Server.Hubs;
 using Conversations.Server.Network;
 using Conversations.Server.Notifications;
+using Conversations.Server.Observability;
 using Conversations.Server.Seed;
 using Conversations.Server.Text;
 using Conversations.Server.WebApps;
@@ -46,6 +47,7 @@ public static class ServerHostingExtensions
         builder.Services.AddConversationsApi();
         builder.Services.AddChannelConnectors();
         builder.Services.AddNotificationMail(builder.Configuration, dataDirectory);
+        builder.AddConversationsObservability();
         return builder;
     }
 

@@ -3,8 +3,10 @@ using Conversations.Server.Events;
 using Conversations.Server.Hubs.Console;
 using Conversations.Server.Hubs.FanOut;
 using Conversations.Server.Hubs.Filters;
+using Conversations.Server.Hubs.Protocol;
 using Conversations.Server.Hubs.Security;
 using Conversations.Server.Hubs.Widget;
+using Conversations.Server.Observability;
 using Conversations.Server.Security;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -33,7 +35,11 @@ public static class HubsExtensions
             {
                 options.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
                 options.PayloadSerializerOptions.Converters.Add(new ArgumentShapeConverterFactory());
-            });
+            })
+            .AddMessagePackProtocol();
+        // MessagePack payloads are the JSON protocol's payloads in MessagePack form (CONTRACT.md: same names and shapes).
+        services.AddOptions<MessagePackHubProtocolOptions>().Configure<IOptions<JsonHubProtocolOptions>>((messagePack, json) =>
+            messagePack.SerializerOptions = JsonMessagePackResolver.SerializerOptions(json.Value.PayloadSerializerOptions));
         services.AddOptions<HubOptions>().Configure<IOptions<HubsOptions>>((hub, ours) => hub.MaximumReceiveMessageSize = ours.Value.MaximumReceiveMessageSize);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RateLimitFilter>();
@@ -46,6 +52,7 @@ public static class HubsExtensions
         services.AddSingleton<IAgentSessionRevoker>(sp => sp.GetRequiredService<AgentConnections>());
         services.AddSingleton<ConsoleCounters>();
         services.AddSingleton<ConversationAudience>();
+        services.TryAddSingleton<ConversationsMetrics>();
         services.AddSingleton<HubEventFanOut>();
         services.AddSingleton<IConversationEventHandler>(sp => sp.GetRequiredService<HubEventFanOut>());
         services.AddHostedService(sp => sp.GetRequiredService<HubEventFanOut>());
