@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Conversations.Actors;
 using Conversations.Contracts;
 using Conversations.Server.Api;
 using Conversations.Server.Auth;

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Conversations.Actors;
 using Conversations.Contracts;
 using Conversations.Server.Abuse;
 using Conversations.Server.Api;

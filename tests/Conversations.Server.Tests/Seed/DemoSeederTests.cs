@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using Conversations.Actors;
 using Conversations.Contracts;
 using Conversations.Server.Seed;
 using Conversations.Testing.Hosting;
