@@ -357,7 +357,12 @@ internal sealed class ActivationData : IThreadPoolWorkItem
             $"activation of {GrainId}",
             ActivateAsync,
             static (activation, exception) => activation.OnActivated(exception),
-            Runtime.Time.GetTimestamp()));
+            Runtime.Time.GetTimestamp())
+        {
+            // Awaits inside the turn post their continuations to it: storage that completes asynchronously
+            // (PostgreSQL) needs the target set, as transport sets it for calls.
+            Target = this,
+        });
     }
 
     private async Task ActivateAsync()
@@ -428,7 +433,10 @@ internal sealed class ActivationData : IThreadPoolWorkItem
 
                 activation.CompleteDeactivation();
             },
-            Runtime.Time.GetTimestamp()));
+            Runtime.Time.GetTimestamp())
+        {
+            Target = this,
+        });
     }
 
     private void CompleteDeactivation()

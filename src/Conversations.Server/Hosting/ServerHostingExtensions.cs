@@ -8,6 +8,7 @@ using Conversations.Server.Errors;
 using Conversations.Server.Events;
 using Conversations.Server.Health;
 using Conversations.Server.Hubs;
+using Conversations.Server.Security;
 using Conversations.Server.Seed;
 using Conversations.Storage.Hosting;
 using Conversations.Storage.Sql;
@@ -32,7 +33,7 @@ public static class ServerHostingExtensions
 
         builder.Services.AddDataProtection()
             .SetApplicationName("Conversations")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+            .PersistKeysToConversationsDatabase();
         builder.AddConversationsAuth();
         builder.Services.AddConversationsErrors();
         builder.AddDemoSeed();
