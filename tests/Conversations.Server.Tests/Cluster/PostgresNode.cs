@@ -1,4 +1,5 @@
 using Conversations.Testing.Hosting;
+using Npgsql;
 
 namespace Conversations.Server.Tests.Cluster;
 
@@ -12,7 +13,8 @@ public sealed class PostgresNode : KestrelServerFixture<Program>
     {
         Settings["Storage:DataDirectory"] = _dataDirectory;
         Settings["Storage:Provider"] = "Postgres";
-        Settings["ConnectionStrings:Conversations"] = connectionString;
+        // A small pool per node: the test PostgreSQL serves several suites (and other runs) at once.
+        Settings["ConnectionStrings:Conversations"] = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 15 }.ConnectionString;
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             Settings[key] = value;
