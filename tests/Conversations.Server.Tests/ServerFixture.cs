@@ -9,8 +9,7 @@ public sealed class ServerFixture : KestrelServerFixture<Program>
 
     public ServerFixture()
     {
-        Settings["Storage:DataDirectory"] = _dataDirectory;
-        Settings["ConnectionStrings:Conversations"] = $"Data Source={Path.Combine(_dataDirectory, "conversations.db")}";
+        TestStorage.Configure(Settings, _dataDirectory);
     }
 
     public string DataDirectory => _dataDirectory;
@@ -18,6 +17,7 @@ public sealed class ServerFixture : KestrelServerFixture<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        await TestStorage.DropAsync(_dataDirectory);
         if (Directory.Exists(_dataDirectory))
         {
             Directory.Delete(_dataDirectory, recursive: true);

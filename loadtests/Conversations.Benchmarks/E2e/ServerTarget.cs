@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Conversations.Actors;
 using Conversations.Contracts;
 using Conversations.Testing.Hosting;
 using Conversations.Testing.SignalR;

@@ -9,6 +9,9 @@ namespace Conversations.Contracts;
 /// <param name="ReopenPolicy">What a customer writing into a closed conversation gets.</param>
 /// <param name="IdentitySecret">HMAC secret verifying widget identities; null when not used.</param>
 /// <param name="AssistantId">The published assistant answering first; null for live-chat only.</param>
+[GenerateSerializer]
+[Immutable]
+[Alias("Conversations.SiteConfig")]
 public sealed record SiteConfig(
     string Id,
     string Name,

@@ -1,5 +1,4 @@
 using System.Security.Cryptography;
-using Conversations.Actors;
 using Conversations.Contracts;
 using Conversations.Server.Api;
 using Conversations.Server.Auth;

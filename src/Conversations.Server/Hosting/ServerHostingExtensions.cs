@@ -1,6 +1,4 @@
-using Conversations.Actors;
 using Conversations.Contracts;
-using Conversations.Grains.Hosting;
 using Conversations.Server.Api;
 using Conversations.Server.Auth;
 using Conversations.Server.Connectors;
@@ -25,11 +23,11 @@ public static class ServerHostingExtensions
     {
         var dataDirectory = builder.EnsureDataDirectory();
 
-        // Storage before the silo: the silo keeps the SQL grain storage and reminder table it finds, and
-        // migrations run before the silo starts.
+        // Storage before the silo: its hosted service migrates before the silo starts and drains the
+        // group-commit writers after the silo stopped.
         builder.Services.AddConversationsStorage(StorageOptionsFor(builder.Configuration, dataDirectory));
         builder.Services.AddSingleton<IConversationEventSink, EventFanOut>();
-        builder.Services.AddSilo(silo => silo.AddConversationGrains());
+        builder.AddConversationsSilo();
 
         builder.Services.AddDataProtection()
             .SetApplicationName("Conversations")

@@ -1,4 +1,3 @@
-using Conversations.Actors;
 using Conversations.Contracts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;

@@ -3,9 +3,7 @@ using System.Net;
 using Conversations.Storage.Sql;
 using Dapper;
 using Microsoft.Extensions.Options;
-using Orleans;
 using Orleans.Configuration;
-using Orleans.Runtime;
 
 namespace Conversations.Storage.Membership;
 

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Conversations.Actors;
 using Conversations.Contracts;
 using Conversations.Testing.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -22,8 +21,7 @@ public sealed class ApiServer : KestrelServerFixture<Program>
 
     public ApiServer()
     {
-        Settings["Storage:DataDirectory"] = _dataDirectory;
-        Settings["ConnectionStrings:Conversations"] = $"Data Source={Path.Combine(_dataDirectory, "conversations.db")}";
+        TestStorage.Configure(Settings, _dataDirectory);
         Settings["Auth:SignInPerMinute"] = "10000";
     }
 
@@ -74,6 +72,7 @@ public sealed class ApiServer : KestrelServerFixture<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        await TestStorage.DropAsync(_dataDirectory);
         if (Directory.Exists(_dataDirectory))
         {
             Directory.Delete(_dataDirectory, recursive: true);

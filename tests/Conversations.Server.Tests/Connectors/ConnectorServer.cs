@@ -11,8 +11,7 @@ public sealed class ConnectorServer : KestrelServerFixture<Program>
 
     public ConnectorServer(string dataDirectory, Uri webhookUrl)
     {
-        Settings["Storage:DataDirectory"] = dataDirectory;
-        Settings["ConnectionStrings:Conversations"] = $"Data Source={Path.Combine(dataDirectory, "conversations.db")}";
+        TestStorage.Configure(Settings, dataDirectory);
         Settings["Seed:ConnectorSecret"] = Secret;
         Settings["Seed:ConnectorWebhookUrl"] = webhookUrl.ToString();
         Settings["Connectors:Outbound:BaseDelay"] = "00:00:00.100";

@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Conversations.Actors;
 using Conversations.Contracts;
 using Conversations.Server.Hubs.Console;
 using Conversations.Testing.SignalR;

@@ -3,9 +3,7 @@ using Conversations.Storage.Membership;
 using Conversations.Storage.Sql;
 using Conversations.Storage.Tests.Support;
 using Microsoft.Extensions.Options;
-using Orleans;
 using Orleans.Configuration;
-using Orleans.Runtime;
 
 namespace Conversations.Storage.Tests.Membership;
 

@@ -1,4 +1,3 @@
-using Conversations.Actors;
 using Conversations.Contracts;
 using Conversations.Server.Auth;
 using Conversations.Server.Hubs.FanOut;

@@ -1,5 +1,4 @@
 using System.Threading.Channels;
-using Conversations.Actors;
 using Conversations.Contracts;
 using Conversations.Server.Events;
 using Conversations.Server.Hubs.Console;
