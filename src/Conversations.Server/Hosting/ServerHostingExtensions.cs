@@ -10,6 +10,7 @@ using Conversations.Server.Hubs;
 using Conversations.Server.Network;
 using Conversations.Server.Notifications;
 using Conversations.Server.Observability;
+using Conversations.Server.Security;
 using Conversations.Server.Seed;
 using Conversations.Server.Text;
 using Conversations.Server.WebApps;
@@ -36,7 +37,7 @@ public static class ServerHostingExtensions
 
         builder.Services.AddDataProtection()
             .SetApplicationName("Conversations")
-            .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+            .PersistKeysToConversationsDatabase();
         builder.AddConversationsForwardedHeaders();
         builder.AddConversationsAuth();
         builder.Services.AddConversationsErrors();

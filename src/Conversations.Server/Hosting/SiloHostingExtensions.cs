@@ -16,7 +16,7 @@ public static class SiloHostingExtensions
         var siloPort = PortOrFree(builder.Configuration["Orleans:SiloPort"]);
         var gatewayPort = PortOrFree(builder.Configuration["Orleans:GatewayPort"]);
         builder.UseOrleans(silo => silo
-            .UseLocalhostClustering(siloPort, gatewayPort)
+            .UseConversationsClustering(builder.Configuration, siloPort, gatewayPort)
             .AddReminders()
             .AddConversationGrains());
         return builder;

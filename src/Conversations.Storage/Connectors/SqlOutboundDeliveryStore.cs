@@ -50,33 +50,29 @@ public sealed class SqlOutboundDeliveryStore(SqlDatabase database)
     }
 
     /// <summary>Claims up to <paramref name="limit"/> due deliveries, oldest first: each claimed one has its
-    /// attempt counted and is hidden from other claims until <paramref name="leaseUntil"/>.</summary>
+    /// attempt counted and is hidden from other claims until <paramref name="leaseUntil"/>. One statement picks
+    /// and leases the rows, so of several nodes claiming at once each row goes to exactly one: PostgreSQL skips
+    /// rows another claim has locked (<c>FOR UPDATE SKIP LOCKED</c>) instead of waiting for them, and SQLite
+    /// runs the statement under its single write lock. The attempt count is the claim's fencing token.</summary>
     public async Task<IReadOnlyList<OutboundDelivery>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken = default)
     {
+        var skipLocked = database.Provider == StorageProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : string.Empty;
+        using var writeTurn = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
-        var due = await ReadAsync(
+        var claimed = await ReadAsync(
             connection,
-            $"SELECT {Columns} FROM outbound_deliveries WHERE status = @Status AND next_attempt_at <= @Now ORDER BY next_attempt_at, created_at LIMIT @Limit",
-            new { Status = DeliveryStatus.Pending, Now = database.Time(now), Limit = limit },
+            $"""
+            UPDATE outbound_deliveries SET attempts = attempts + 1, next_attempt_at = @LeaseUntil
+            WHERE status = @Status AND id IN (
+                SELECT id FROM outbound_deliveries WHERE status = @Status AND next_attempt_at <= @Now
+                ORDER BY next_attempt_at, created_at LIMIT @Limit {skipLocked})
+            RETURNING {Columns}
+            """,
+            new { Status = DeliveryStatus.Pending, Now = database.Time(now), LeaseUntil = database.Time(leaseUntil), Limit = limit },
             cancellationToken);
-        var claimed = new List<OutboundDelivery>(due.Count);
-        foreach (var delivery in due)
-        {
-            // Conditional on the attempt count read: only one claimant wins a row.
-            var updated = await connection.ExecuteAsync(new CommandDefinition(
-                """
-                UPDATE outbound_deliveries SET attempts = attempts + 1, next_attempt_at = @LeaseUntil
-                WHERE id = @Id AND status = @Status AND attempts = @Attempts
-                """,
-                new { delivery.Id, Status = DeliveryStatus.Pending, delivery.Attempts, LeaseUntil = database.Time(leaseUntil) },
-                cancellationToken: cancellationToken));
-            if (updated == 1)
-            {
-                claimed.Add(delivery with { Attempts = delivery.Attempts + 1, NextAttemptAt = leaseUntil });
-            }
-        }
 
-        return claimed;
+        // RETURNING keeps no order; within a conversation deliveries go out in the order they were stored.
+        return [.. claimed.OrderBy(d => d.CreatedAt).ThenBy(d => d.Id, StringComparer.Ordinal)];
     }
 
     /// <summary>When the earliest pending delivery is due; null when none is pending.</summary>
@@ -104,8 +100,8 @@ public sealed class SqlOutboundDeliveryStore(SqlDatabase database)
         ArgumentNullException.ThrowIfNull(delivery);
         await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE outbound_deliveries SET next_attempt_at = @NextAttemptAt, last_error = @Error WHERE id = @Id AND status = @Status",
-            new { delivery.Id, NextAttemptAt = database.Time(nextAttemptAt), Error = error, Status = DeliveryStatus.Pending },
+            "UPDATE outbound_deliveries SET next_attempt_at = @NextAttemptAt, last_error = @Error WHERE id = @Id AND status = @Status AND attempts = @Attempts",
+            new { delivery.Id, NextAttemptAt = database.Time(nextAttemptAt), Error = error, Status = DeliveryStatus.Pending, delivery.Attempts },
             cancellationToken: cancellationToken));
     }
 
@@ -160,11 +156,17 @@ public sealed class SqlOutboundDeliveryStore(SqlDatabase database)
         using var writeTurn = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE outbound_deliveries SET status = @DeliveryStatus, last_error = @Error WHERE id = @Id AND status = @Pending",
-            new { delivery.Id, DeliveryStatus = deliveryStatus, Error = error, Pending = DeliveryStatus.Pending },
+        var finished = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE outbound_deliveries SET status = @DeliveryStatus, last_error = @Error WHERE id = @Id AND status = @Pending AND attempts = @Attempts",
+            new { delivery.Id, DeliveryStatus = deliveryStatus, Error = error, Pending = DeliveryStatus.Pending, delivery.Attempts },
             transaction,
             cancellationToken: cancellationToken));
+        if (finished == 0)
+        {
+            // The lease ran out and another claim took the delivery: that attempt decides its outcome.
+            return;
+        }
+
         await connection.ExecuteAsync(new CommandDefinition(
             $"UPDATE message_status SET status = @Status, updated_at = @Now WHERE channel_id = @ChannelId AND message_id = @MessageId AND {database.InList("status", "From")}",
             new { delivery.ChannelId, delivery.MessageId, Status = messageStatus, Now = database.Time(now), From = MessageStatus.AllowedFrom(messageStatus).ToArray() },

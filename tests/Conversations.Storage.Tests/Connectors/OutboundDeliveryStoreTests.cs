@@ -88,6 +88,57 @@ public abstract class OutboundDeliveryStoreTests : StorageSuite
         Assert.Null(await store.AdvanceStatusAsync("other-channel", "m1", MessageStatus.Read, Now));
     }
 
+    [ProviderFact]
+    public async Task ClaimDueAsync_FourNodesClaimingAtOnce_EveryDueRowClaimedExactlyOnce()
+    {
+        await using var db = await NewDatabaseAsync();
+        var store = new SqlOutboundDeliveryStore(db.Database);
+        var ids = Enumerable.Range(0, 120).Select(i => $"d{i:D3}").ToList();
+        foreach (var id in ids)
+        {
+            await store.EnqueueAsync(Delivery(id, $"m-{id}"));
+        }
+
+        var nodes = Enumerable.Range(0, 4).Select(_ => new SqlOutboundDeliveryStore(db.Open())).ToList();
+        var claims = await Task.WhenAll(nodes.Select(async node =>
+        {
+            var mine = new List<string>();
+            while (await node.ClaimDueAsync(Now, Now.AddSeconds(30), 7) is { Count: > 0 } batch)
+            {
+                mine.AddRange(batch.Select(d => d.Id));
+            }
+
+            return mine;
+        }));
+
+        var all = claims.SelectMany(c => c).ToList();
+        Assert.Equal(ids, all.Order(StringComparer.Ordinal));
+        foreach (var id in ids)
+        {
+            Assert.Equal(1, (await store.GetAsync(id))!.Attempts);
+        }
+    }
+
+    [ProviderFact]
+    public async Task CompleteAsync_AfterItsLeaseWasReclaimed_LeavesTheNewClaimInCharge()
+    {
+        await using var db = await NewDatabaseAsync();
+        var store = new SqlOutboundDeliveryStore(db.Database);
+        await store.EnqueueAsync(Delivery("d1", "m1"));
+        var stale = Assert.Single(await store.ClaimDueAsync(Now, Now.AddSeconds(30), 10));
+        var current = Assert.Single(await store.ClaimDueAsync(Now.AddSeconds(31), Now.AddSeconds(61), 10));
+
+        await store.FailAsync(stale, "HTTP 500", Now.AddSeconds(40));
+        await store.RetryAsync(stale, Now.AddSeconds(41), "HTTP 503");
+
+        var stored = await store.GetAsync("d1");
+        Assert.Equal((DeliveryStatus.Pending, 2, Now.AddSeconds(61)), (stored!.Status, stored.Attempts, stored.NextAttemptAt));
+        Assert.Equal(MessageStatus.Pending, await store.GetStatusAsync("ch", "m1"));
+        await store.CompleteAsync(current, Now.AddSeconds(42));
+        Assert.Equal(DeliveryStatus.Delivered, (await store.GetAsync("d1"))!.Status);
+        Assert.Equal(MessageStatus.Sent, await store.GetStatusAsync("ch", "m1"));
+    }
+
     private static OutboundDelivery Delivery(string id, string messageId) =>
         new(id, "ch", "c1", messageId, """{"type":"message"}""", 0, Now, DeliveryStatus.Pending, null, Now);
 }
