@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Conversations.Contracts;
 
 /// <summary>An agent (key: agent id). Profile and licence are set through the workspace grain, which
@@ -23,6 +25,8 @@ public interface IAgentGrain : IGrainWithStringKey
     /// <summary>Gives back the conversation's unit of capacity; idempotent.</summary>
     Task ReleaseAsync(string conversationId);
 
-    /// <summary>Counts a message the agent sent and refreshes its last activity.</summary>
+    /// <summary>Counts a message the agent sent and refreshes its last activity; one way, because a reply
+    /// must not wait on it.</summary>
+    [OneWay]
     Task RecordMessageAsync();
 }

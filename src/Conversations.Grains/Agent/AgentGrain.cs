@@ -12,6 +12,10 @@ public sealed class AgentGrain(
 {
     private const string OfflineGraceReminder = "offline-grace";
 
+    // Message counts and last activity are soft statistics: they are stored with the next state write or
+    // when the activation is collected, never with a write per message.
+    private bool _statisticsUnsaved;
+
     private AgentGrainState State => state.State;
 
     public Task<AgentView> GetAsync() => Task.FromResult(ToView());
@@ -114,11 +118,20 @@ public sealed class AgentGrain(
         }
     }
 
-    public async Task RecordMessageAsync()
+    public Task RecordMessageAsync()
     {
         State.MessageCount++;
         State.LastActivityAt = clock.GetUtcNow();
-        await state.WriteStateAsync();
+        _statisticsUnsaved = true;
+        return Task.CompletedTask;
+    }
+
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_statisticsUnsaved)
+        {
+            await state.WriteStateAsync(cancellationToken);
+        }
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

@@ -262,7 +262,12 @@ public sealed class ConversationGrain(
             // The first answer stops the SLA, which reads AgentAnswered after a restart: that one is stored.
             var firstAnswer = !State.AgentAnswered;
             State.AgentAnswered = true;
-            await UnregisterIfPresentAsync(SlaReminder);
+            if (firstAnswer)
+            {
+                // Only the first answer has an SLA reminder to stop: later replies skip the reminder table.
+                await UnregisterIfPresentAsync(SlaReminder);
+            }
+
             await GrainFactory.GetGrain<IAgentGrain>(agent.Id).RecordMessageAsync();
             await SaveAsync(durable: firstAnswer);
         }

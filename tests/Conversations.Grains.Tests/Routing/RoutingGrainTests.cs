@@ -16,11 +16,17 @@ public sealed class RoutingGrainTests
         await h.Silo.WaitForIdleAsync(TimeSpan.FromSeconds(60));
         for (var wave = 0; wave < 40 && (await h.Routing(GrainsHarness.LiveSite).GetQueueAsync()).Entries.Count > 0; wave++)
         {
-            // Turnover: everyone pauses, finishes their chats, and comes back at once.
+            // Turnover: everyone pauses, finishes their chats, and comes back at once. Orleans runs the agents'
+            // concurrent returns in any order, so assignment waits until all are back: then one dispatch
+            // shares the queue, which is the fairness under test.
+            await SetAutoAssignmentAsync(h, false);
             await Task.WhenAll(agents.Select(a => h.Agent(a).SetStatusAsync(AgentStatus.Away)));
             var live = (await Task.WhenAll(agents.Select(a => h.Agent(a).GetAsync()))).SelectMany(a => a.ActiveConversationIds.Select(id => (Agent: a.Profile.Id, Id: id)));
             await Task.WhenAll(live.Select(c => h.Conversation(c.Id).CloseAsync(c.Agent)));
             await Task.WhenAll(agents.Select(a => h.Agent(a).SetStatusAsync(AgentStatus.Online)));
+            await h.Silo.WaitForIdleAsync(TimeSpan.FromSeconds(60));
+            await SetAutoAssignmentAsync(h, true);
+            await h.Routing(GrainsHarness.LiveSite).DispatchAsync();
             await h.Silo.WaitForIdleAsync(TimeSpan.FromSeconds(60));
         }
 
@@ -121,5 +127,11 @@ public sealed class RoutingGrainTests
         Assert.Equal((1, 60), (latest[ids[1]].Position, latest[ids[1]].EstimatedWaitSeconds));
         Assert.Equal((2, 120), (latest[ids[2]].Position, latest[ids[2]].EstimatedWaitSeconds));
         Assert.Equal(2, h.Events.Of<QueueCountersChanged>()[^1].Waiting);
+    }
+
+    private static async Task SetAutoAssignmentAsync(GrainsHarness h, bool on)
+    {
+        var site = (await h.Workspace.GetAsync()).Sites.Single(s => s.Id == GrainsHarness.LiveSite);
+        await h.Workspace.UpsertSiteAsync(GrainsHarness.AdminId, site with { AutoAssignment = on });
     }
 }

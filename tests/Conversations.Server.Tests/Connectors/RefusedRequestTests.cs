@@ -29,7 +29,7 @@ public sealed class RefusedRequestTests(ConnectorFixture fixture) : IClassFixtur
     {
         var (body, messageId, userId) = Body();
 
-        await AssertRefusedAsync(MessagesPath, body, ConnectorClient.Sign(body, DateTimeOffset.UtcNow.AddSeconds(301)), HttpStatusCode.Unauthorized, messageId, userId);
+        await AssertRefusedAsync(MessagesPath, body, ConnectorClient.Sign(body, DateTimeOffset.UtcNow.AddSeconds(360)), HttpStatusCode.Unauthorized, messageId, userId);
     }
 
     [Fact]
