@@ -1,3 +1,5 @@
+using YamlDotNet.Serialization;
+
 namespace Conversations.Bots.Definition;
 
 /// <summary>An assistant as a botmaster writes it (and as its YAML file reads): steps, intents, triggers,
@@ -41,5 +43,6 @@ public sealed class AssistantDefinition
 
     public List<ArticleDefinition> Knowledge { get; set; } = [];
 
+    [YamlIgnore]
     public string ResolvedDefaultLanguage => DefaultLanguage ?? Languages.FirstOrDefault() ?? "en";
 }

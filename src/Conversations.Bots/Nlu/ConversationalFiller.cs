@@ -12,7 +12,7 @@ internal static class ConversationalFiller
         "quel", "quelle", "quels", "quelles", "alors", "donc", "bien", "ok", "okay", "question", "demande", "renseignement",
         "svp", "aide", "aider", "besoin", "faut", "faire", "fait", "cela", "ca", "ceci", "est", "ce", "voila", "juste", "aussi",
         "oui", "non", "euh", "bah", "ben", "hein", "svpl", "actuellement", "exactement", "vraiment", "tout", "tous", "toute",
-        "chose", "truc", "trucs", "dites", "dis", "sais", "sait", "merci", "beaucoup", "avance", "cordialement", "desole",
+        "chose", "truc", "trucs", "etre", "avoir", "dites", "dis", "sais", "sait", "merci", "beaucoup", "avance", "cordialement", "desole",
     ];
 
     private static readonly string[] English =

@@ -7,15 +7,23 @@ internal sealed class FuzzyVocabulary
 {
     private readonly Dictionary<string, int> _ids;
     private readonly string[] _terms;
+    private readonly int[] _targets;
     private readonly Dictionary<string, List<int>> _byTrigram = new(StringComparer.Ordinal);
 
-    public FuzzyVocabulary(Dictionary<string, int> ids)
+    /// <param name="ids">Known terms and their ids.</param>
+    /// <param name="aliases">More spellings of known terms (the stems of the botmaster's synonyms), so that a
+    /// misspelt synonym is found too.</param>
+    public FuzzyVocabulary(Dictionary<string, int> ids, Dictionary<string, int> aliases)
     {
         _ids = ids;
-        _terms = new string[ids.Count];
-        foreach (var (term, id) in ids)
+        var all = ids.Concat(aliases).ToList();
+        _terms = new string[all.Count];
+        _targets = new int[all.Count];
+        for (var entry = 0; entry < all.Count; entry++)
         {
-            _terms[id] = term;
+            var (term, id) = all[entry];
+            _terms[entry] = term;
+            _targets[entry] = id;
             foreach (var gram in Trigrams(term))
             {
                 if (!_byTrigram.TryGetValue(gram, out var list))
@@ -23,9 +31,9 @@ internal sealed class FuzzyVocabulary
                     _byTrigram[gram] = list = [];
                 }
 
-                if (list.Count == 0 || list[^1] != id)
+                if (list.Count == 0 || list[^1] != entry)
                 {
-                    list.Add(id);
+                    list.Add(entry);
                 }
             }
         }
@@ -67,7 +75,7 @@ internal sealed class FuzzyVocabulary
             var similarity = Similarity(term, _terms[id]);
             if (similarity > best.Similarity)
             {
-                best = (id, similarity);
+                best = (_targets[id], similarity);
             }
         }
 
@@ -76,6 +84,11 @@ internal sealed class FuzzyVocabulary
 
     internal static float Similarity(string a, string b)
     {
+        if (a == b)
+        {
+            return 1f;
+        }
+
         var shorter = Math.Min(a.Length, b.Length);
         if (shorter >= 5 && (a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal)))
         {
@@ -89,7 +102,9 @@ internal sealed class FuzzyVocabulary
             return 0f;
         }
 
-        return distance == 1 ? 0.85f : 0.7f;
+        // A missing or extra letter is the commonest chat typo: it wins a tie against a substitution.
+        var bonus = a.Length != b.Length ? 0.01f : 0f;
+        return (distance == 1 ? 0.84f : 0.7f) + bonus;
     }
 
     /// <summary>Optimal string alignment distance: insertions, deletions, substitutions and adjacent swaps.</summary>

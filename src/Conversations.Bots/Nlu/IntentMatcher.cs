@@ -47,7 +47,10 @@ public sealed class IntentMatcher
 
         var candidates = best.Results.Take(3).ToList();
         var confidence = candidates.Count > 0 ? candidates[0].Score : 0f;
-        var intent = confidence >= Options.Threshold ? candidates[0].Label : null;
+        var second = candidates.Count > 1 ? candidates[1].Score : 0f;
+        var accepted = confidence >= Options.Threshold
+            || (confidence >= Options.MarginThreshold && confidence - second >= Options.Margin);
+        var intent = accepted ? candidates[0].Label : null;
         return new IntentMatch(intent, confidence, best.Language, candidates);
     }
 }

@@ -84,6 +84,10 @@ public sealed class LanguageAnalyzer
         return count;
     }
 
+    /// <summary>The stems of one-word synonyms and of their canonical word.</summary>
+    public IEnumerable<(string Variant, string Canonical)> SynonymStems() =>
+        _synonyms.SingleWords().Select(p => (_resources.Stem(p.Variant), _resources.Stem(p.Canonical)));
+
     /// <summary>Stems one normalized word (used to fold synonyms and choice labels the same way).</summary>
     public string Stem(string token) => _resources.Stem(token);
 
@@ -110,10 +114,12 @@ public sealed class LanguageAnalyzer
         private readonly ConcurrentDictionary<string, string> _stems = new(StringComparer.Ordinal);
         private readonly SnowballProgram? _stemmer;
         private readonly Lock _stemmerLock = new();
+        private readonly bool _foldedFeminine;
 
         public LanguageResources(string language)
         {
             var snowball = SnowballName(language);
+            _foldedFeminine = language == "fr";
             _stemmer = snowball switch
             {
                 "french" => new FrenchStemmer(),
@@ -179,9 +185,13 @@ public sealed class LanguageAnalyzer
                 return stem;
             }
 
+            // Folded French participles ("livree", "remboursees") lost the accent Snowball needs to see "-ée".
+            var word = _foldedFeminine && token.Length > 5 && (token.EndsWith("ee", StringComparison.Ordinal) || token.EndsWith("ees", StringComparison.Ordinal))
+                ? token.Remove(token.LastIndexOf("ee", StringComparison.Ordinal), 1)
+                : token;
             lock (_stemmerLock)
             {
-                _stemmer.SetCurrent(token);
+                _stemmer.SetCurrent(word);
                 _stemmer.Stem();
                 stem = TextNormalizer.Fold(_stemmer.Current);
             }

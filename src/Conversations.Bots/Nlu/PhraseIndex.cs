@@ -64,7 +64,16 @@ public sealed class PhraseIndex
             _labels[id] = label;
         }
 
-        _vocabulary = new FuzzyVocabulary(_termIds);
+        var aliases = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (variant, canonical) in analyzer.SynonymStems())
+        {
+            if (_termIds.TryGetValue(canonical, out var canonicalId) && !_termIds.ContainsKey(variant))
+            {
+                aliases[variant] = canonicalId;
+            }
+        }
+
+        _vocabulary = new FuzzyVocabulary(_termIds, aliases);
         var labelCount = Math.Max(1, _labels.Length);
         var df = new int[_termIds.Count];
         foreach (var terms in _labelTerms)
@@ -125,10 +134,20 @@ public sealed class PhraseIndex
 
         var query = ResolveQuery(terms);
         var totalWeight = 0f;
+        var unknown = 0;
         foreach (var q in query)
         {
-            totalWeight += q.Weight;
+            if (q.Term >= 0)
+            {
+                totalWeight += q.Weight;
+            }
+            else
+            {
+                unknown++;
+            }
         }
+
+        totalWeight += _unknownIdf * MathF.Pow(unknown, _options.UnknownDamping);
 
         var coverage = new float[_labels.Length];
         var matched = new float[_phrases.Count];
@@ -170,7 +189,9 @@ public sealed class PhraseIndex
         var characterBest = CharacterCosines(terms);
         for (var label = 0; label < _labels.Length; label++)
         {
+            var evidence = 1f - MathF.Exp(-coverage[label] / _options.EvidenceScale);
             var score = (_options.CoverageWeight * coverage[label] / totalWeight)
+                + (_options.EvidenceWeight * evidence)
                 + (_options.PhraseWeight * phraseBest[label])
                 + (_options.CharacterWeight * characterBest[label]);
             if (score > 0)

@@ -40,6 +40,12 @@ public sealed class SynonymMap
 
     public bool IsEmpty => _byFirstWord.Count == 0;
 
+    /// <summary>Every one-word variant with its one-word canonical form.</summary>
+    public IEnumerable<(string Variant, string Canonical)> SingleWords() =>
+        _byFirstWord.Values.SelectMany(l => l)
+            .Where(p => p.Variant.Length == 1 && p.Canonical.Length == 1)
+            .Select(p => (p.Variant[0], p.Canonical[0]));
+
     /// <summary>The words with every variant replaced, longest variant first.</summary>
     public List<string> Apply(List<string> tokens)
     {

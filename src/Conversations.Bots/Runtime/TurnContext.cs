@@ -10,7 +10,7 @@ internal sealed class TurnContext
     private const int MaxStepsPerTurn = 64;
 
     /// <summary>An answer to an input or question step is left for an intent only when the intent is this sure.</summary>
-    private const float EscapeConfidence = 0.7f;
+    private const float EscapeConfidence = 0.8f;
 
     private readonly CompiledAssistant _assistant;
     private readonly BotInput _input;

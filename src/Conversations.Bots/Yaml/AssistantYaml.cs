@@ -56,15 +56,6 @@ public static class AssistantYaml
 
     public static AssistantDefinition LoadFile(string path) => Load(File.ReadAllText(path));
 
-    /// <summary>The demo assistant shipped with the server (an embedded resource).</summary>
-    public static string DemoYaml()
-    {
-        using var stream = typeof(AssistantYaml).Assembly.GetManifestResourceStream("Conversations.Bots.Demo.demo-assistant.yaml")
-            ?? throw new InvalidOperationException("The demo assistant resource is missing from Conversations.Bots.");
-        using var reader = new StreamReader(stream);
-        return reader.ReadToEnd();
-    }
-
     public static string Save(AssistantDefinition definition) => Serializer.Serialize(definition);
 
     private static AssistantYamlError FromYamlException(YamlException e)
