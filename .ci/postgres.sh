@@ -32,6 +32,8 @@ for _ in $(seq 1 30); do psql_admin -c 'select 1' >/dev/null 2>&1 && break; slee
 if [ "$(psql_admin -c "select 1 from pg_roles where rolname = '$PG_USER'")" != "1" ]; then
   psql_admin -c "create role \"$PG_USER\" login password '$PG_PASSWORD'" >&2
 fi
+# Test fixtures may create a database of their own (a server per fixture, a cluster per test).
+psql_admin -c "alter role \"$PG_USER\" createdb" >&2
 if [ "$(psql_admin -c "select 1 from pg_database where datname = '$PG_DB'")" != "1" ]; then
   psql_admin -c "create database \"$PG_DB\" owner \"$PG_USER\"" >&2
 fi

@@ -20,6 +20,7 @@ public static class BenchmarkProgram
             "storage" when quick => await StorageQuick.RunAsync(),
             "e2e" when quick => await E2eQuick.RunAsync(),
             "nlu" when quick => Nlu.NluQuick.Run(),
+            RelayServer.Scenario => await RelayServer.RunAsync(args[1..]),
             _ => Usage(scenario),
         };
     }

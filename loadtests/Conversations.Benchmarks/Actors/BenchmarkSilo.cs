@@ -1,39 +1,41 @@
-using Conversations.Actors;
+using System.Net;
+using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Conversations.Benchmarks;
 
-/// <summary>A real silo (system clock, default options) holding the benchmark grains.</summary>
+/// <summary>A real Orleans silo (system clock, default options, localhost clustering) holding the benchmark
+/// grains; callers outside grains use the host's grain factory, as the SignalR edge does.</summary>
 public sealed class BenchmarkSilo : IAsyncDisposable
 {
-    private readonly ServiceProvider _services;
-    private readonly Silo _silo;
+    private readonly IHost _host;
 
-    private BenchmarkSilo(ServiceProvider services)
-    {
-        _services = services;
-        _silo = services.GetRequiredService<Silo>();
-    }
+    private BenchmarkSilo(IHost host) => _host = host;
 
-    public IGrainFactory GrainFactory => _silo.GrainFactory;
+    public IGrainFactory GrainFactory => _host.Services.GetRequiredService<IGrainFactory>();
 
     public static async Task<BenchmarkSilo> StartAsync()
     {
-        var services = new ServiceCollection()
-            .AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance)
-            .AddSingleton(typeof(ILogger<>), typeof(NullLogger<>))
-            .AddSilo(silo => silo.AddGrains<PingGrain>())
-            .BuildServiceProvider();
-        var silo = new BenchmarkSilo(services);
-        await silo._silo.StartAsync(CancellationToken.None);
-        return silo;
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.UseOrleans(silo => silo.UseLocalhostClustering(FreePort(), FreePort()));
+        var host = builder.Build();
+        await host.StartAsync();
+        return new BenchmarkSilo(host);
     }
 
     public async ValueTask DisposeAsync()
     {
-        await _silo.StopAsync(CancellationToken.None);
-        await _services.DisposeAsync();
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

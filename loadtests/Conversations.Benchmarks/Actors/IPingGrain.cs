@@ -1,5 +1,3 @@
-using Conversations.Actors;
-
 namespace Conversations.Benchmarks;
 
 public interface IPingGrain : IGrainWithStringKey

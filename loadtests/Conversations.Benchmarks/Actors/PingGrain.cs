@@ -1,5 +1,3 @@
-using Conversations.Actors;
-
 namespace Conversations.Benchmarks;
 
 public sealed class PingGrain : Grain, IPingGrain

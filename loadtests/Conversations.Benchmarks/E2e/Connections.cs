@@ -1,3 +1,4 @@
+using System.Net;
 using Conversations.Testing.SignalR;
 
 namespace Conversations.Benchmarks.E2e;
@@ -6,6 +7,11 @@ namespace Conversations.Benchmarks.E2e;
 public static class Connections
 {
     private const int Parallelism = 32;
+
+    /// <summary>Load-generator clients keep no event history (handlers only): the generator pays only for
+    /// what it measures. A saturated server may be slow to ping, hence the longer server timeout.</summary>
+    public static HubClientOptions LoadOptions(CookieContainer? cookies = null) =>
+        new() { Cookies = cookies, EventHistory = 0, ServerTimeout = TimeSpan.FromSeconds(60) };
 
     public static async Task<HubClient[]> OpenAsync(int count, Func<int, Task<HubClient>> open)
     {

@@ -1,44 +1,34 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Conversations.Benchmarks.E2e;
 
-/// <summary>Hosts <see cref="RelayHub"/> on Kestrel at 127.0.0.1 on a free port, in the benchmark's process.</summary>
-public sealed class RelayServer : IAsyncDisposable
+/// <summary>Hosts <see cref="RelayHub"/> on Kestrel in a process of its own (this program run as
+/// <c>relay-server --urls …</c>), as the real server runs in its own.</summary>
+public static class RelayServer
 {
+    public const string Scenario = "relay-server";
+
     public const string HubPath = "/hubs/relay";
 
-    private readonly WebApplication _app;
+    public const string ReadyPath = "/ready";
 
-    private RelayServer(WebApplication app, Uri hubUrl)
+    /// <summary>Serves until killed, or until the parent closes this process's standard input.</summary>
+    public static async Task<int> RunAsync(string[] args)
     {
-        _app = app;
-        HubUrl = hubUrl;
-    }
-
-    /// <summary>The hub's address, for <c>HubClient.ConnectAsync</c>.</summary>
-    public Uri HubUrl { get; }
-
-    public static async Task<RelayServer> StartAsync(CancellationToken cancellationToken = default)
-    {
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(args);
         // Logging per connection or message would measure the console, not the relay.
         builder.Logging.ClearProviders();
-        builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         builder.Services.AddSignalR();
         var app = builder.Build();
         app.UseWebSockets();
         app.MapHub<RelayHub>(HubPath);
-        await app.StartAsync(cancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new RelayServer(app, new Uri(address + HubPath));
+        app.MapGet(ReadyPath, () => HttpStatusCode.OK);
+        await app.StartAsync();
+        await Console.In.ReadToEndAsync();
+        await app.StopAsync();
+        return 0;
     }
-
-    public ValueTask DisposeAsync() => _app.DisposeAsync();
 }

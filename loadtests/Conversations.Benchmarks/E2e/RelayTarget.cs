@@ -3,14 +3,15 @@ using Conversations.Testing.SignalR;
 
 namespace Conversations.Benchmarks.E2e;
 
-/// <summary>The baseline: the same customers and agents on <see cref="RelayHub"/>, which only forwards.</summary>
+/// <summary>The baseline: the same customers and agents on <see cref="RelayHub"/>, which only forwards,
+/// in its own process like the real server.</summary>
 public sealed class RelayTarget : IChatTarget
 {
-    private readonly RelayServer _server;
+    private readonly ChildProcess _server;
     private readonly HubClient[] _customers;
     private readonly HubClient[] _agents;
 
-    private RelayTarget(RelayServer server, HubClient[] customers, HubClient[] agents)
+    private RelayTarget(ChildProcess server, HubClient[] customers, HubClient[] agents)
     {
         _server = server;
         _customers = customers;
@@ -23,21 +24,30 @@ public sealed class RelayTarget : IChatTarget
 
     public static async Task<RelayTarget> StartAsync(int conversations, int agentCount, DeliveryRecorder recorder)
     {
-        var server = await RelayServer.StartAsync();
-        var agents = await Connections.OpenAsync(agentCount, _ => HubClient.ConnectAsync(server.HubUrl, new HubClientOptions { EventHistory = 0 }));
-        foreach (var agent in agents)
+        var server = await ChildProcess.StartAsync("Conversations.Benchmarks", [RelayServer.Scenario], RelayServer.ReadyPath);
+        try
         {
-            agent.On<RelayMessage>("message", m => recorder.Received(m.ClientMessageId));
-        }
+            var hubUrl = new Uri(server.BaseAddress, RelayServer.HubPath);
+            var agents = await Connections.OpenAsync(agentCount, _ => HubClient.ConnectAsync(hubUrl, Connections.LoadOptions()));
+            foreach (var agent in agents)
+            {
+                agent.On<DeliveredMessage>("message", m => recorder.Received(m.ClientMessageId));
+            }
 
-        var customers = await Connections.OpenAsync(conversations, async i =>
+            var customers = await Connections.OpenAsync(conversations, async i =>
+            {
+                var customer = await HubClient.ConnectAsync(hubUrl, Connections.LoadOptions());
+                await customer.InvokeAsync("JoinAsCustomer", Conversation(i));
+                await agents[i % agentCount].InvokeAsync("JoinAsAgent", Conversation(i));
+                return customer;
+            });
+            return new RelayTarget(server, customers, agents);
+        }
+        catch
         {
-            var customer = await HubClient.ConnectAsync(server.HubUrl, new HubClientOptions { EventHistory = 0 });
-            await customer.InvokeAsync("JoinAsCustomer", Conversation(i));
-            await agents[i % agentCount].InvokeAsync("JoinAsAgent", Conversation(i));
-            return customer;
-        });
-        return new RelayTarget(server, customers, agents);
+            await server.DisposeAsync();
+            throw;
+        }
     }
 
     public Task SendAsync(int index, string clientMessageId) =>

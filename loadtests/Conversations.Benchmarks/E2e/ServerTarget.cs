@@ -1,30 +1,31 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
-using Conversations.Actors;
 using Conversations.Contracts;
-using Conversations.Testing.Hosting;
+using Conversations.Server.Hubs.Payloads;
 using Conversations.Testing.SignalR;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversations.Benchmarks.E2e;
 
-/// <summary>The real server (SQLite in a fresh data folder, demo seed) with customers on the widget hub,
-/// each in a live conversation, and agents on the console hub — everything through the public surface
-/// except the set-up of the extra agents, which goes through the workspace grain.</summary>
+/// <summary>The real server in its own process (SQLite in a fresh data folder, demo seed) with customers on
+/// the widget hub, each in a live conversation, and agents on the console hub, all set up through the
+/// public surface: REST for the agents, the hubs for everything else.</summary>
 public sealed class ServerTarget : IChatTarget
 {
-    private const string Admin = "admin";
-    private const string Workspace = "demo";
+    private const string AdminEmail = "admin@demo.test";
+    private const string DemoPassword = "demo-password";
+    private const string AgentPassword = "bench-password";
+    private const string Text = "Bonjour, j'ai une question sur ma commande.";
 
-    private readonly KestrelServerFixture<Program> _server;
+    private static readonly string[] AbuseBudgets =
+        ["WidgetConnectionsPerAddress", "ConsoleConnectionsPerAgent", "StartsPerAddress", "StartsPerSite", "RequestAgentPerAddress", "UploadsPerAddress", "UploadsPerUploader"];
+
+    private readonly ChildProcess _server;
     private readonly string _dataDirectory;
     private readonly HubClient[] _customers;
     private readonly string[] _conversationIds;
     private readonly HubClient[] _agents;
 
-    private ServerTarget(KestrelServerFixture<Program> server, string dataDirectory, HubClient[] customers, string[] conversationIds, HubClient[] agents)
+    private ServerTarget(ChildProcess server, string dataDirectory, HubClient[] customers, string[] conversationIds, HubClient[] agents)
     {
         _server = server;
         _dataDirectory = dataDirectory;
@@ -40,38 +41,33 @@ public sealed class ServerTarget : IChatTarget
     public static async Task<ServerTarget> StartAsync(int conversations, int agentCount, DeliveryRecorder recorder)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "conversations-e2e-" + Guid.NewGuid().ToString("N"));
+        var server = await ChildProcess.StartAsync("Conversations.Server",
+        [
+            "--contentRoot", AppContext.BaseDirectory,
+            "--Storage:DataDirectory", dataDirectory,
+            "--Logging:LogLevel:Default", "Warning",
+            "--Auth:SignInPerMinute", "100000",
+            "--Hubs:InvocationsPerSecond", "100000",
+            "--Hubs:InvocationBurst", "100000",
 
-        // WebApplicationFactory finds a test project's content root from build metadata a benchmark does not
-        // have; the server's appsettings.json is copied next to this program, so that folder serves.
-        Environment.SetEnvironmentVariable("ASPNETCORE_TEST_CONTENTROOT_CONVERSATIONS_SERVER", AppContext.BaseDirectory);
-        var server = new KestrelServerFixture<Program>();
-        server.Settings["Storage:DataDirectory"] = dataDirectory;
-        server.Settings["Logging:LogLevel:Default"] = "Warning";
-        server.Settings["Auth:SignInPerMinute"] = "100000";
-        server.Settings["Hubs:InvocationsPerSecond"] = "100000";
-        server.Settings["Hubs:InvocationBurst"] = "100000";
-        var baseAddress = server.BaseAddress;
-
-        var capacity = (conversations / agentCount) + 5;
-        var agentIds = await CreateAgentsAsync(server.Services, agentCount, capacity);
-        var agents = await Connections.OpenAsync(agentCount, i => ConnectAgentAsync(baseAddress, agentIds[i], recorder));
-
-        var conversationIds = new string[conversations];
-        var customers = await Connections.OpenAsync(conversations, async i =>
+            // 1,000 customers from 127.0.0.1 are one address to the abuse budgets: raise them all.
+            ..AbuseBudgets.SelectMany(budget => new[] { $"--Abuse:{budget}", "1000000" }),
+        ], "/health/ready");
+        try
         {
-            // Like the agents, customers keep no event history: the load generator pays only for what it measures.
-            var customer = await HubClient.ConnectAsync(new Uri(baseAddress, "/hubs/widget"), new HubClientOptions { EventHistory = 0 });
-            var started = await customer.InvokeAsync<JsonElement>("start", new { siteId = "demo", locale = "fr" });
-            conversationIds[i] = started.GetProperty("conversationId").GetString()!;
-            await customer.InvokeAsync<JsonElement>("requestAgent", new { conversationId = conversationIds[i] });
-            return customer;
-        });
-        await WaitAllLiveAsync(server.Services.GetRequiredService<IGrainFactory>(), conversationIds);
-        return new ServerTarget(server, dataDirectory, customers, conversationIds, agents);
+            var (customers, conversationIds, agents) = await ConnectAsync(server.BaseAddress, conversations, agentCount, recorder);
+            return new ServerTarget(server, dataDirectory, customers, conversationIds, agents);
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            Directory.Delete(dataDirectory, recursive: true);
+            throw;
+        }
     }
 
     public Task SendAsync(int index, string clientMessageId) =>
-        _customers[index].InvokeAsync<JsonElement>("send", new { conversationId = _conversationIds[index], clientMessageId, text = "Bonjour, j'ai une question sur ma commande." });
+        _customers[index].InvokeAsync<DeliveredMessage>("send", new { conversationId = _conversationIds[index], clientMessageId, text = Text });
 
     public async ValueTask DisposeAsync()
     {
@@ -80,58 +76,108 @@ public sealed class ServerTarget : IChatTarget
         Directory.Delete(_dataDirectory, recursive: true);
     }
 
-    private static async Task<string[]> CreateAgentsAsync(IServiceProvider services, int count, int capacity)
+    private static async Task<(HubClient[] Customers, string[] ConversationIds, HubClient[] Agents)> ConnectAsync(
+        Uri baseAddress, int conversations, int agentCount, DeliveryRecorder recorder)
     {
-        var grains = services.GetRequiredService<IGrainFactory>();
-        var hasher = services.GetRequiredService<IPasswordHasher<AccountView>>();
-        var workspace = grains.GetGrain<IWorkspaceGrain>(Workspace);
-        await workspace.SetLicenceCountAsync(Admin, count + 10);
-        var ids = new string[count];
-        for (var i = 0; i < count; i++)
+        var capacity = (conversations / agentCount) + 5;
+        await CreateAgentsAsync(baseAddress, agentCount, capacity);
+        var agents = await Connections.OpenAsync(agentCount, i => ConnectAgentAsync(baseAddress, $"bench{i}@demo.test", recorder));
+
+        var conversationIds = new string[conversations];
+        var live = new Task[conversations];
+        var customers = await Connections.OpenAsync(conversations, async i =>
         {
-            ids[i] = $"bench{i}";
-            var profile = new AgentProfile(ids[i], Workspace, $"{ids[i]}@demo.test", $"Bench {i}", Capacity: capacity);
-            await workspace.UpsertAgentAsync(Admin, profile);
-            await workspace.SetLicenceAsync(Admin, ids[i], licensed: true);
-            await grains.GetGrain<IAccountGrain>(profile.Email).SetAsync(ids[i], Workspace, hasher.HashPassword(null!, "bench-password"));
+            var customer = await HubClient.ConnectAsync(new Uri(baseAddress, "/hubs/widget"), Connections.LoadOptions());
+            var assigned = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            customer.On<ConversationState>("state", s =>
+            {
+                if (s.Status == ConversationStatus.Live)
+                {
+                    assigned.TrySetResult();
+                }
+            });
+            live[i] = assigned.Task;
+            var started = await customer.InvokeAsync<StartResult>("start", new { siteId = "demo", locale = "fr" });
+            conversationIds[i] = started.ConversationId;
+            if ((await customer.InvokeAsync<ConversationState>("requestAgent", new { conversationId = started.ConversationId })).Status == ConversationStatus.Live)
+            {
+                assigned.TrySetResult();
+            }
+
+            return customer;
+        });
+
+        // Routing assigns asynchronously; the load starts once every conversation has its agent. Under
+        // load, routing has been seen to leave conversations waiting with agents free: agents then take
+        // them by hand, as the console lets them.
+        if (!await AllAsync(live, TimeSpan.FromSeconds(30)))
+        {
+            var left = Enumerable.Range(0, conversations).Where(i => !live[i].IsCompleted).ToList();
+            await Console.Error.WriteLineAsync($"{left.Count} conversations still waiting after 30 s; agents take them.");
+            await Parallel.ForEachAsync(left, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, _) =>
+            {
+                try
+                {
+                    await agents[i % agentCount].InvokeAsync<ConversationSummary>("take", new { conversationId = conversationIds[i] });
+                }
+                catch (HubInvocationException)
+                {
+                    // Routing assigned it meanwhile.
+                }
+            });
         }
 
-        return ids;
+        if (!await AllAsync(live, TimeSpan.FromSeconds(60)))
+        {
+            throw new TimeoutException($"{live.Count(t => !t.IsCompleted)} of {conversations} conversations have no agent after 90 s.");
+        }
+
+        return (customers, conversationIds, agents);
     }
 
-    private static async Task<HubClient> ConnectAgentAsync(Uri baseAddress, string agentId, DeliveryRecorder recorder)
+    private static async Task<bool> AllAsync(Task[] tasks, TimeSpan timeout)
+    {
+        var all = Task.WhenAll(tasks);
+        return await Task.WhenAny(all, Task.Delay(timeout)) == all;
+    }
+
+    private static async Task CreateAgentsAsync(Uri baseAddress, int count, int capacity)
+    {
+        using var admin = await SignInAsync(baseAddress, AdminEmail, DemoPassword, new CookieContainer());
+        (await admin.PutAsJsonAsync("/api/settings", new { licences = count + 10 })).EnsureSuccessStatusCode();
+        for (var i = 0; i < count; i++)
+        {
+            using var created = await admin.PostAsJsonAsync("/api/agents", new
+            {
+                email = $"bench{i}@demo.test",
+                password = AgentPassword,
+                displayName = $"Bench {i}",
+                capacity,
+                licensed = true,
+            });
+            created.EnsureSuccessStatusCode();
+        }
+    }
+
+    private static async Task<HubClient> ConnectAgentAsync(Uri baseAddress, string email, DeliveryRecorder recorder)
     {
         var cookies = new CookieContainer();
-        using var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies }) { BaseAddress = baseAddress };
-        var login = await http.PostAsJsonAsync("/api/auth/login", new { email = $"{agentId}@demo.test", password = "bench-password" });
-        login.EnsureSuccessStatusCode();
-        var agent = await HubClient.ConnectAsync(new Uri(baseAddress, "/hubs/console"), new HubClientOptions { Cookies = cookies, EventHistory = 0 });
-        agent.On<JsonElement>("message", m =>
+        using (await SignInAsync(baseAddress, email, AgentPassword, cookies))
         {
-            if (m.TryGetProperty("clientMessageId", out var id) && id.ValueKind == JsonValueKind.String)
-            {
-                recorder.Received(id.GetString());
-            }
-        });
+            // Signed in: the cookie is in the container the hub connection sends.
+        }
+
+        var agent = await HubClient.ConnectAsync(new Uri(baseAddress, "/hubs/console"), Connections.LoadOptions(cookies));
+        agent.On<DeliveredMessage>("message", m => recorder.Received(m.ClientMessageId));
         await agent.InvokeAsync("setStatus", new { status = "online" });
         return agent;
     }
 
-    // Routing assigns asynchronously; the load starts once every conversation has its agent.
-    private static async Task WaitAllLiveAsync(IGrainFactory grains, string[] conversationIds)
+    private static async Task<HttpClient> SignInAsync(Uri baseAddress, string email, string password, CookieContainer cookies)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        foreach (var id in conversationIds)
-        {
-            while ((await grains.GetGrain<IConversationGrain>(id).GetStateAsync()).Status != ConversationStatus.Live)
-            {
-                if (DateTime.UtcNow > deadline)
-                {
-                    throw new InvalidOperationException($"Conversation {id} was not assigned to an agent within 60 s.");
-                }
-
-                await Task.Delay(20);
-            }
-        }
+        var http = new HttpClient(new SocketsHttpHandler { CookieContainer = cookies }) { BaseAddress = baseAddress };
+        using var login = await http.PostAsJsonAsync("/api/auth/login", new { email, password });
+        login.EnsureSuccessStatusCode();
+        return http;
     }
 }

@@ -10,6 +10,9 @@ namespace Conversations.Contracts;
 /// <param name="Capacity">Most live conversations at once.</param>
 /// <param name="ShowBotConversations">Whether the console lists conversations the assistant handles.</param>
 /// <param name="AvatarUrl">Picture, when any.</param>
+[GenerateSerializer]
+[Immutable]
+[Alias("Conversations.AgentProfile")]
 public sealed record AgentProfile(
     string Id,
     string WorkspaceId,

@@ -1,6 +1,9 @@
 namespace Conversations.Contracts;
 
 /// <summary>An agent's profile and live situation.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("Conversations.AgentView")]
 public sealed record AgentView(
     AgentProfile Profile,
     bool Exists,

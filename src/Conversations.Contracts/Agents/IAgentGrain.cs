@@ -1,12 +1,9 @@
-using Conversations.Actors;
-
 namespace Conversations.Contracts;
 
 /// <summary>An agent (key: agent id). Profile and licence are set through the workspace grain, which
 /// is their authority; the console hub calls <see cref="SetStatusAsync"/> with the claims' agent id.</summary>
 public interface IAgentGrain : IGrainWithStringKey
 {
-    [AlwaysInterleave]
     Task<AgentView> GetAsync();
 
     /// <summary>online, away or offline; going offline starts the grace period after which the agent's

@@ -1,4 +1,7 @@
 namespace Conversations.Contracts;
 
 /// <summary>The widget's <c>send</c>, for a conversation the contact must own.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("Conversations.ContactMessage")]
 public sealed record ContactMessage(string ConversationId, string ClientMessageId, string? Text, Attachment? Attachment = null);

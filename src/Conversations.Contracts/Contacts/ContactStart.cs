@@ -1,6 +1,9 @@
 namespace Conversations.Contracts;
 
 /// <summary>The widget's <c>start</c>, after the edge resolved the visitor token to this contact.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("Conversations.ContactStart")]
 public sealed record ContactStart(
     string WorkspaceId,
     string SiteId,

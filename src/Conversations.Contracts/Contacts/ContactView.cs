@@ -1,6 +1,9 @@
 namespace Conversations.Contracts;
 
 /// <summary>A contact with its identities and open conversations (scope "site:{id}" or "channel:{id}").</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("Conversations.ContactView")]
 public sealed record ContactView(
     string Id,
     string? WorkspaceId,

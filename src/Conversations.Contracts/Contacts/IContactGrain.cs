@@ -1,5 +1,3 @@
-using Conversations.Actors;
-
 namespace Conversations.Contracts;
 
 /// <summary>A customer (key: contact id, which the edge derives from the visitor token or from
@@ -18,10 +16,8 @@ public interface IContactGrain : IGrainWithStringKey
     Task<InboundResult> ReceiveInboundAsync(InboundMessage command);
 
     /// <summary>Throws <see cref="DomainErrors.NotOwner"/> unless this contact owns the conversation.</summary>
-    [AlwaysInterleave]
     Task EnsureOwnsAsync(string conversationId);
 
-    [AlwaysInterleave]
     Task<ContactView> GetAsync();
 
     Task<ContactView> UpdateAsync(ContactProfileUpdate update);

@@ -1,6 +1,9 @@
 namespace Conversations.Contracts;
 
 /// <summary>A connector's inbound message, after signature checks; the contact is the channel user.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("Conversations.InboundMessage")]
 public sealed record InboundMessage(
     string WorkspaceId,
     string ChannelId,

@@ -9,6 +9,9 @@ namespace Conversations.Contracts;
 /// <param name="TeamId">The team it was transferred to, if any.</param>
 /// <param name="Rating">The customer's score, 1 to 5, if given.</param>
 /// <param name="LastSeq">The highest message seq.</param>
+[GenerateSerializer]
+[Immutable]
+[Alias("Conversations.ConversationDetails")]
 public sealed record ConversationDetails(
     ConversationSummary Summary,
     string WorkspaceId,

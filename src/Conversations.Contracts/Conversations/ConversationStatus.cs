@@ -4,6 +4,8 @@ namespace Conversations.Contracts;
 
 /// <summary>The handoff state of a conversation.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ConversationStatus>))]
+[GenerateSerializer]
+[Alias("Conversations.ConversationStatus")]
 public enum ConversationStatus
 {
     /// <summary>An assistant handles it.</summary>

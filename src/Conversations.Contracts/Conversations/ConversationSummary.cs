@@ -2,6 +2,9 @@ namespace Conversations.Contracts;
 
 /// <summary>A conversation as the console lists it (CONTRACT.md). <see cref="Unread"/> is for the agent
 /// the summary is sent to.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("Conversations.ConversationSummary")]
 public sealed record ConversationSummary(
     string Id,
     string SiteId,

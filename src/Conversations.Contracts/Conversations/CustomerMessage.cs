@@ -1,6 +1,9 @@
 namespace Conversations.Contracts;
 
 /// <summary>A customer writes. <paramref name="ExternalId"/> is the channel provider's message id.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("Conversations.CustomerMessage")]
 public sealed record CustomerMessage(
     string ContactId,
     string? ClientMessageId,

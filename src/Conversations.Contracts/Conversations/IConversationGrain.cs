@@ -1,4 +1,4 @@
-using Conversations.Actors;
+using Orleans.Concurrency;
 
 namespace Conversations.Contracts;
 
@@ -11,11 +11,9 @@ public interface IConversationGrain : IGrainWithStringKey
     /// else waiting); sent by the contact grain. Starting an existing conversation returns its snapshot.</summary>
     Task<ConversationSnapshot> StartAsync(StartConversation command);
 
-    [AlwaysInterleave]
     Task<ConversationState> GetStateAsync();
 
     /// <summary>The console summary, unread counted for <paramref name="agentId"/> when given.</summary>
-    [AlwaysInterleave]
     Task<ConversationSummary> GetSummaryAsync(string? agentId);
 
     /// <summary>The detail view for an agent allowed on the site.</summary>

@@ -9,6 +9,9 @@ namespace Conversations.Contracts;
 /// <param name="Locale">The customer's language, for the assistant.</param>
 /// <param name="Variables">Variables the widget passed.</param>
 /// <param name="Monitoring">none, or weak/strong for a monitored conversation.</param>
+[GenerateSerializer]
+[Immutable]
+[Alias("Conversations.StartConversation")]
 public sealed record StartConversation(
     string WorkspaceId,
     string? SiteId,

@@ -1,4 +1,4 @@
-using Conversations.Actors;
+using Orleans.Concurrency;
 
 namespace Conversations.Contracts;
 
@@ -10,10 +10,19 @@ public interface IAccountGrain : IGrainWithStringKey
     [ReadOnly]
     Task<AccountView?> GetAsync();
 
-    /// <summary>Creates the account or updates its hash; refused with <see cref="DomainErrors.IdTaken"/>
-    /// when the address belongs to another agent.</summary>
+    /// <summary>Creates the account (active) or updates its hash, keeping whether it is active (a password
+    /// reset never reactivates a revoked account) and renewing the security stamp; refused with
+    /// <see cref="DomainErrors.IdTaken"/> when the address belongs to another agent.</summary>
     Task<AccountView> SetAsync(string agentId, string workspaceId, string passwordHash);
 
-    /// <summary>Enables or revokes sign-in.</summary>
+    /// <summary>Enables or revokes sign-in; renews the security stamp either way.</summary>
     Task<AccountView> SetActiveAsync(bool active);
+
+    /// <summary>The security stamp every session cookie carries; empty when none was issued yet.</summary>
+    [ReadOnly]
+    Task<string> GetSecurityStampAsync();
+
+    /// <summary>Issues a new security stamp, so every session signed in before ends at its next request
+    /// (logout, password reset, role or site change, revocation).</summary>
+    Task<string> RenewSecurityStampAsync();
 }

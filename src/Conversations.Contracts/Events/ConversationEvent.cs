@@ -17,4 +17,7 @@ namespace Conversations.Contracts;
 [JsonDerivedType(typeof(NotificationRaised), "notification")]
 [JsonDerivedType(typeof(HelpOffered), "helpOffered")]
 [JsonDerivedType(typeof(ReadUpTo), "read")]
+[GenerateSerializer]
+[Immutable]
+[Alias("Conversations.ConversationEvent")]
 public abstract record ConversationEvent(string WorkspaceId);

@@ -4,6 +4,8 @@ namespace Conversations.Contracts;
 
 /// <summary>Why an agent is notified.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<NotificationKind>))]
+[GenerateSerializer]
+[Alias("Conversations.NotificationKind")]
 public enum NotificationKind
 {
     /// <summary>A conversation entered the queue.</summary>

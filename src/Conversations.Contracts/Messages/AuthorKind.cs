@@ -4,6 +4,8 @@ namespace Conversations.Contracts;
 
 /// <summary>Who wrote a message.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<AuthorKind>))]
+[GenerateSerializer]
+[Alias("Conversations.AuthorKind")]
 public enum AuthorKind
 {
     [JsonStringEnumMemberName("customer")]

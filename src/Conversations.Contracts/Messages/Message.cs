@@ -11,6 +11,9 @@ namespace Conversations.Contracts;
 /// <param name="Options">Choices offered (kind choice).</param>
 /// <param name="ClientMessageId">The sender's idempotency key.</param>
 /// <param name="CreatedAt">When it was stored.</param>
+[GenerateSerializer]
+[Immutable]
+[Alias("Conversations.Message")]
 public sealed record Message(
     string Id,
     string ConversationId,

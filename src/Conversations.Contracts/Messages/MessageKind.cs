@@ -4,6 +4,8 @@ namespace Conversations.Contracts;
 
 /// <summary>What a message is. Notes never reach a customer.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<MessageKind>))]
+[GenerateSerializer]
+[Alias("Conversations.MessageKind")]
 public enum MessageKind
 {
     [JsonStringEnumMemberName("text")]

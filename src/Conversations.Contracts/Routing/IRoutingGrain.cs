@@ -1,4 +1,4 @@
-using Conversations.Actors;
+using Orleans.Concurrency;
 
 namespace Conversations.Contracts;
 
@@ -19,6 +19,5 @@ public interface IRoutingGrain : IGrainWithStringKey
     [OneWay]
     Task DispatchAsync();
 
-    [AlwaysInterleave]
     Task<QueueView> GetQueueAsync();
 }

@@ -1,4 +1,4 @@
-using Conversations.Actors;
+using Orleans.Concurrency;
 
 namespace Conversations.Contracts;
 

@@ -5,4 +5,7 @@ namespace Conversations.Contracts;
 /// <param name="Shortcut">What the agent types after "/", unique in the workspace.</param>
 /// <param name="Title">A label for pickers.</param>
 /// <param name="Text">The reply's text.</param>
+[GenerateSerializer]
+[Immutable]
+[Alias("Conversations.Snippet")]
 public sealed record Snippet(string Id, string Shortcut, string Title, string Text);

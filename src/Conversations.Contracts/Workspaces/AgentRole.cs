@@ -4,6 +4,8 @@ namespace Conversations.Contracts;
 
 /// <summary>What an agent may do beyond handling its own conversations.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<AgentRole>))]
+[GenerateSerializer]
+[Alias("Conversations.AgentRole")]
 public enum AgentRole
 {
     /// <summary>Handles conversations.</summary>

@@ -8,6 +8,9 @@ namespace Conversations.Contracts;
 /// <param name="AssistantId">The published assistant answering first; null for live-chat only.</param>
 /// <param name="ReopenPolicy">What a customer writing into a closed conversation gets.</param>
 /// <param name="AutoAssignment">Whether routing assigns agents.</param>
+[GenerateSerializer]
+[Immutable]
+[Alias("Conversations.ChannelConfig")]
 public sealed record ChannelConfig(
     string Id,
     string Name,

@@ -4,6 +4,8 @@ namespace Conversations.Contracts;
 
 /// <summary>What happens when a customer writes into a closed conversation.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<ReopenPolicy>))]
+[GenerateSerializer]
+[Alias("Conversations.ReopenPolicy")]
 public enum ReopenPolicy
 {
     /// <summary>A new conversation starts (the default).</summary>

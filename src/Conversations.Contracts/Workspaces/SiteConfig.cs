@@ -5,10 +5,14 @@ namespace Conversations.Contracts;
 /// <param name="Name">Display name.</param>
 /// <param name="AllowedOrigins">Origins the widget hub accepts for this site.</param>
 /// <param name="AutoAssignment">Whether routing assigns agents; when off, agents pick from the queue.</param>
-/// <param name="PseudonymTemplate">Names anonymous visitors, "{n}" replaced by a short number.</param>
+/// <param name="PseudonymTemplate">Names visitors: "{{VARIABLE}}" takes a contact variable (e.g. {{PRENOM}}), "{n}" a short number; all variables unknown gives "Visitor {n}".</param>
 /// <param name="ReopenPolicy">What a customer writing into a closed conversation gets.</param>
 /// <param name="IdentitySecret">HMAC secret verifying widget identities; null when not used.</param>
 /// <param name="AssistantId">The published assistant answering first; null for live-chat only.</param>
+/// <param name="Appearance">The widget's title, greeting, colour, avatar and launcher side; null for defaults.</param>
+[GenerateSerializer]
+[Immutable]
+[Alias("Conversations.SiteConfig")]
 public sealed record SiteConfig(
     string Id,
     string Name,
@@ -17,4 +21,5 @@ public sealed record SiteConfig(
     string PseudonymTemplate = "Visitor {n}",
     ReopenPolicy ReopenPolicy = ReopenPolicy.NewConversation,
     string? IdentitySecret = null,
-    string? AssistantId = null);
+    string? AssistantId = null,
+    SiteAppearance? Appearance = null);

@@ -9,6 +9,9 @@ namespace Conversations.Contracts;
 /// <param name="MonitoredLinkPrefix">Prefix of the link to a monitored conversation.</param>
 /// <param name="MonitoredMailTemplate">Mail sent with that link; "{link}" and "{name}" are replaced.</param>
 /// <param name="FallbackLimit">Assistant fallbacks in a row before the conversation goes to the queue.</param>
+[GenerateSerializer]
+[Immutable]
+[Alias("Conversations.WorkspaceSettings")]
 public sealed record WorkspaceSettings(
     int SlaSeconds = 120,
     int InactivityMinutes = 60,

@@ -1,6 +1,9 @@
 namespace Conversations.Contracts;
 
 /// <summary>A workspace's configuration as administration and other grains read it.</summary>
+[GenerateSerializer]
+[Immutable]
+[Alias("Conversations.WorkspaceView")]
 public sealed record WorkspaceView(
     string Id,
     string Name,

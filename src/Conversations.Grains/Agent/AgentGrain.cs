@@ -1,10 +1,10 @@
-using Conversations.Actors;
 using Conversations.Contracts;
 
 namespace Conversations.Grains.Agent;
 
 /// <summary>An agent's availability and load. Capacity is reserved here, one conversation at a time,
 /// so an agent can never be over capacity whatever the number of concurrent assignments.</summary>
+[GrainType("AgentGrain")]
 public sealed class AgentGrain(
     [PersistentState("agent")] IPersistentState<AgentGrainState> state,
     IConversationEventSink events,
@@ -34,7 +34,7 @@ public sealed class AgentGrain(
             {
                 var workspace = await GrainFactory.GetGrain<IWorkspaceGrain>(profile.WorkspaceId).GetAsync();
                 var grace = TimeSpan.FromSeconds(workspace.Settings.OfflineGraceSeconds);
-                await RegisterOrUpdateReminder(OfflineGraceReminder, grace, grace);
+                await this.RegisterOrUpdateReminder(OfflineGraceReminder, grace, grace);
             }
         }
         else
@@ -67,7 +67,7 @@ public sealed class AgentGrain(
 
     public async Task<AgentView> ReserveAsync(string conversationId, string siteId)
     {
-        var profile = State.Profile ?? throw new DomainException(DomainErrors.AgentUnknown, $"Agent '{GetPrimaryKeyString()}' does not exist.");
+        var profile = State.Profile ?? throw new DomainException(DomainErrors.AgentUnknown, $"Agent '{this.GetPrimaryKeyString()}' does not exist.");
         if (State.ActiveConversationIds.Contains(conversationId))
         {
             return ToView();
@@ -132,7 +132,7 @@ public sealed class AgentGrain(
         // One way: the conversations call back into this grain to release capacity.
         foreach (var conversationId in State.ActiveConversationIds.ToList())
         {
-            await GrainFactory.GetGrain<IConversationGrain>(conversationId).AgentWentOfflineAsync(GetPrimaryKeyString());
+            await GrainFactory.GetGrain<IConversationGrain>(conversationId).AgentWentOfflineAsync(this.GetPrimaryKeyString());
         }
     }
 
@@ -148,17 +148,17 @@ public sealed class AgentGrain(
 
     private async Task UnregisterIfPresentAsync(string reminderName)
     {
-        if (await GetReminder(reminderName) is { } reminder)
+        if (await this.GetReminder(reminderName) is { } reminder)
         {
-            await UnregisterReminder(reminder);
+            await this.UnregisterReminder(reminder);
         }
     }
 
     private AgentProfile RequireProfile() =>
-        State.Profile ?? throw new DomainException(DomainErrors.AgentUnknown, $"Agent '{GetPrimaryKeyString()}' does not exist.");
+        State.Profile ?? throw new DomainException(DomainErrors.AgentUnknown, $"Agent '{this.GetPrimaryKeyString()}' does not exist.");
 
     private AgentView ToView() => new(
-        State.Profile ?? new AgentProfile(GetPrimaryKeyString(), string.Empty, string.Empty, GetPrimaryKeyString()),
+        State.Profile ?? new AgentProfile(this.GetPrimaryKeyString(), string.Empty, string.Empty, this.GetPrimaryKeyString()),
         State.Profile is not null,
         State.Licensed,
         State.Status,

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using Conversations.Actors;
 using Conversations.Contracts;
 using Conversations.Grains.Persistence;
 
@@ -8,6 +7,7 @@ namespace Conversations.Grains.Contact;
 
 /// <summary>A customer and its entry point into conversations. Being one activation, it makes
 /// get-or-create of the open conversation per site or channel atomic.</summary>
+[GrainType("ContactGrain")]
 public sealed class ContactGrain(
     [PersistentState("contact")] IPersistentState<ContactGrainState> state,
     IMessageLog messageLog,
@@ -20,6 +20,7 @@ public sealed class ContactGrain(
 
     public async Task<ConversationSnapshot> StartAsync(ContactStart command)
     {
+        ContactLimits.CheckMerge(State.Variables, command.Variables, "variables");
         BindWorkspace(command.WorkspaceId);
         var workspace = await GrainFactory.GetGrain<IWorkspaceGrain>(command.WorkspaceId).GetAsync();
         var site = workspace.Sites.FirstOrDefault(s => s.Id == command.SiteId)
@@ -38,7 +39,7 @@ public sealed class ContactGrain(
         Merge(State.Variables, command.Variables);
         if (State.DisplayName.Length == 0)
         {
-            State.DisplayName = site.PseudonymTemplate.Replace("{n}", PseudonymNumber(), StringComparison.Ordinal);
+            State.DisplayName = Pseudonym.Render(site.PseudonymTemplate, State.Variables, PseudonymNumber());
         }
 
         var scope = $"site:{site.Id}";
@@ -46,13 +47,13 @@ public sealed class ContactGrain(
         var conversationId = await OpenConversationAsync(scope, site.ReopenPolicy, reuse);
         await state.WriteStateAsync();
         return await GrainFactory.GetGrain<IConversationGrain>(conversationId).StartAsync(new StartConversation(
-            command.WorkspaceId, site.Id, null, GetPrimaryKeyString(), State.DisplayName, State.Locale, State.Variables, command.Monitoring));
+            command.WorkspaceId, site.Id, null, this.GetPrimaryKeyString(), State.DisplayName, State.Locale, State.Variables, command.Monitoring));
     }
 
     public async Task<Message> SendAsync(ContactMessage command)
     {
         RequireOwner(command.ConversationId);
-        var message = new CustomerMessage(GetPrimaryKeyString(), command.ClientMessageId, command.Text, command.Attachment);
+        var message = new CustomerMessage(this.GetPrimaryKeyString(), command.ClientMessageId, command.Text, command.Attachment);
         var result = await SendOrStartNewAsync(command.ConversationId, message);
         return result.Message;
     }
@@ -74,8 +75,8 @@ public sealed class ContactGrain(
         var conversationId = await OpenConversationAsync($"channel:{channel.Id}", channel.ReopenPolicy, reuse: true);
         await state.WriteStateAsync();
         var conversation = GrainFactory.GetGrain<IConversationGrain>(conversationId);
-        await conversation.StartAsync(new StartConversation(command.WorkspaceId, null, channel.Id, GetPrimaryKeyString(), State.DisplayName, State.Locale, State.Variables));
-        var result = await SendOrStartNewAsync(conversationId, new CustomerMessage(GetPrimaryKeyString(), null, command.Text, command.Attachment, command.ExternalId));
+        await conversation.StartAsync(new StartConversation(command.WorkspaceId, null, channel.Id, this.GetPrimaryKeyString(), State.DisplayName, State.Locale, State.Variables));
+        var result = await SendOrStartNewAsync(conversationId, new CustomerMessage(this.GetPrimaryKeyString(), null, command.Text, command.Attachment, command.ExternalId));
         return new InboundResult(result.Message.ConversationId, result.Message, result.Duplicate);
     }
 
@@ -89,6 +90,8 @@ public sealed class ContactGrain(
 
     public async Task<ContactView> UpdateAsync(ContactProfileUpdate update)
     {
+        ContactLimits.CheckMerge(State.Variables, update.Variables, "variables");
+        ContactLimits.CheckMerge(State.CustomFields, update.CustomFields, "customFields");
         State.DisplayName = update.DisplayName ?? State.DisplayName;
         State.Email = update.Email ?? State.Email;
         State.Locale = update.Locale ?? State.Locale;
@@ -140,7 +143,7 @@ public sealed class ContactGrain(
                 State.WorkspaceId!,
                 isSite ? scopeId : null,
                 isSite ? null : scopeId,
-                GetPrimaryKeyString(),
+                this.GetPrimaryKeyString(),
                 State.DisplayName,
                 State.Locale,
                 State.Variables));
@@ -186,7 +189,7 @@ public sealed class ContactGrain(
 
         if (State.VerifiedUserId is { } known && known != identity.UserId)
         {
-            throw new DomainException(DomainErrors.Forbidden, $"Contact '{GetPrimaryKeyString()}' is already verified as another user than '{identity.UserId}'.");
+            throw new DomainException(DomainErrors.Forbidden, $"Contact '{this.GetPrimaryKeyString()}' is already verified as another user than '{identity.UserId}'.");
         }
 
         State.VerifiedUserId = identity.UserId;
@@ -210,7 +213,7 @@ public sealed class ContactGrain(
     {
         if (State.WorkspaceId is { } bound && bound != workspaceId)
         {
-            throw new DomainException(DomainErrors.Forbidden, $"Contact '{GetPrimaryKeyString()}' belongs to another workspace than '{workspaceId}'.");
+            throw new DomainException(DomainErrors.Forbidden, $"Contact '{this.GetPrimaryKeyString()}' belongs to another workspace than '{workspaceId}'.");
         }
 
         State.WorkspaceId = workspaceId;
@@ -220,7 +223,7 @@ public sealed class ContactGrain(
     {
         if (!State.ConversationScopes.ContainsKey(conversationId))
         {
-            throw new DomainException(DomainErrors.NotOwner, $"Contact '{GetPrimaryKeyString()}' does not own conversation '{conversationId}'.");
+            throw new DomainException(DomainErrors.NotOwner, $"Contact '{this.GetPrimaryKeyString()}' does not own conversation '{conversationId}'.");
         }
     }
 
@@ -232,7 +235,7 @@ public sealed class ContactGrain(
         }
 
         var open = State.OpenConversations.Values.ToList();
-        events.Publish(new ContactPresenceChanged(State.WorkspaceId, GetPrimaryKeyString(), online, open));
+        events.Publish(new ContactPresenceChanged(State.WorkspaceId, this.GetPrimaryKeyString(), online, open));
         foreach (var conversationId in open)
         {
             await GrainFactory.GetGrain<IConversationGrain>(conversationId).SetContactOnlineAsync(online);
@@ -240,7 +243,7 @@ public sealed class ContactGrain(
     }
 
     private string PseudonymNumber() =>
-        (BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(GetPrimaryKeyString())), 0) % 10000).ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+        (BitConverter.ToUInt32(SHA256.HashData(Encoding.UTF8.GetBytes(this.GetPrimaryKeyString())), 0) % 10000).ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
 
     private static void Merge(Dictionary<string, string> target, IReadOnlyDictionary<string, string>? source)
     {
@@ -251,7 +254,7 @@ public sealed class ContactGrain(
     }
 
     private ContactView ToView() => new(
-        GetPrimaryKeyString(),
+        this.GetPrimaryKeyString(),
         State.WorkspaceId,
         State.DisplayName,
         State.Email,

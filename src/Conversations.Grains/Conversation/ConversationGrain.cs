@@ -1,4 +1,3 @@
-using Conversations.Actors;
 using Conversations.Contracts;
 using Conversations.Grains.Assistant;
 using Conversations.Grains.Persistence;
@@ -7,6 +6,7 @@ namespace Conversations.Grains.Conversation;
 
 /// <summary>One conversation: the handoff state machine of DESIGN.md, the single writer of its message
 /// log (it assigns seqs), and the SLA and inactivity reminders.</summary>
+[GrainType("ConversationGrain")]
 public sealed class ConversationGrain(
     [PersistentState("conversation")] IPersistentState<ConversationGrainState> state,
     IMessageLog messageLog,
@@ -33,7 +33,7 @@ public sealed class ConversationGrain(
 
     private ConversationGrainState State => state.State;
 
-    private string Id => GetPrimaryKeyString();
+    private string Id => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -521,7 +521,7 @@ public sealed class ConversationGrain(
             else
             {
                 // Activity moved the deadline: one reminder re-aimed, rather than a reminder write per message.
-                await RegisterOrUpdateReminder(InactivityReminder, inactivity - idle, inactivity);
+                await this.RegisterOrUpdateReminder(InactivityReminder, inactivity - idle, inactivity);
             }
         }
     }
@@ -571,7 +571,7 @@ public sealed class ConversationGrain(
 
         await ChangeStatusAsync(ConversationStatus.Live, agent.ToRef(), text, analyticsType);
         var sla = TimeSpan.FromSeconds(workspace.Settings.SlaSeconds);
-        await RegisterOrUpdateReminder(SlaReminder, sla, sla);
+        await this.RegisterOrUpdateReminder(SlaReminder, sla, sla);
         events.Publish(new NotificationRaised(State.WorkspaceId, State.SiteId, Id, agent.Profile.Id, NotificationKind.Assigned, "Conversation assigned", State.ContactName));
         if (leftQueue)
         {
@@ -811,14 +811,14 @@ public sealed class ConversationGrain(
     private async Task ScheduleInactivityAsync(WorkspaceSettings settings)
     {
         var inactivity = TimeSpan.FromMinutes(settings.InactivityMinutes);
-        await RegisterOrUpdateReminder(InactivityReminder, inactivity, inactivity);
+        await this.RegisterOrUpdateReminder(InactivityReminder, inactivity, inactivity);
     }
 
     private async Task UnregisterIfPresentAsync(string reminderName)
     {
-        if (await GetReminder(reminderName) is { } reminder)
+        if (await this.GetReminder(reminderName) is { } reminder)
         {
-            await UnregisterReminder(reminder);
+            await this.UnregisterReminder(reminder);
         }
     }
 

@@ -1,4 +1,3 @@
-using Conversations.Actors;
 using Conversations.Contracts;
 
 namespace Conversations.Grains.Directory;
@@ -16,7 +15,7 @@ public abstract class DirectoryEntryGrain<TRoute>(IPersistentState<DirectoryEntr
     {
         if (state.State.Route is { } current && WorkspaceOf(current) != WorkspaceOf(route))
         {
-            throw new DomainException(DomainErrors.IdTaken, $"{kind} id '{GetPrimaryKeyString()}' belongs to another workspace; choose another id.");
+            throw new DomainException(DomainErrors.IdTaken, $"{kind} id '{this.GetPrimaryKeyString()}' belongs to another workspace; choose another id.");
         }
 
         state.State.Route = route;

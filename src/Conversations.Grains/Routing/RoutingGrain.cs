@@ -1,10 +1,10 @@
-using Conversations.Actors;
 using Conversations.Contracts;
 
 namespace Conversations.Grains.Routing;
 
 /// <summary>The waiting queue of one site or channel: longest waiting first (higher priority before),
 /// automatic assignment to the least-loaded eligible agent, and queue positions for the customers.</summary>
+[GrainType("RoutingGrain")]
 public sealed class RoutingGrain(
     [PersistentState("routing")] IPersistentState<RoutingGrainState> state,
     IConversationEventSink events,
@@ -19,7 +19,7 @@ public sealed class RoutingGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var key = GetPrimaryKeyString();
+        var key = this.GetPrimaryKeyString();
         var slash = key.IndexOf('/', StringComparison.Ordinal);
         _workspaceId = key[..slash];
         _siteId = key[(slash + 1)..];

@@ -1,10 +1,10 @@
-using Conversations.Actors;
 using Conversations.Contracts;
 
 namespace Conversations.Grains.Snippets;
 
 /// <summary>A workspace's canned replies, in a grain of their own so that editing them never queues behind
 /// (or bloats) the workspace configuration.</summary>
+[GrainType("SnippetsGrain")]
 public sealed class SnippetsGrain([PersistentState("snippets")] IPersistentState<SnippetsGrainState> state) : Grain, ISnippetsGrain
 {
     private const int MaxSnippets = 1000;

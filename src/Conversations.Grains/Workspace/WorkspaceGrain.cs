@@ -1,10 +1,10 @@
-using Conversations.Actors;
 using Conversations.Contracts;
 
 namespace Conversations.Grains.Workspace;
 
 /// <summary>A tenant's configuration and the authority on roles and licences, so that "never more
 /// licensed agents than licences" is checked in one place.</summary>
+[GrainType("WorkspaceGrain")]
 public sealed class WorkspaceGrain(
     [PersistentState("workspace")] IPersistentState<WorkspaceGrainState> state) : Grain, IWorkspaceGrain
 {
@@ -14,11 +14,11 @@ public sealed class WorkspaceGrain(
     {
         if (State.Initialized)
         {
-            throw new DomainException(DomainErrors.WorkspaceExists, $"Workspace '{GetPrimaryKeyString()}' already exists.");
+            throw new DomainException(DomainErrors.WorkspaceExists, $"Workspace '{this.GetPrimaryKeyString()}' already exists.");
         }
 
         RequirePositive(setup.Licences, "licences");
-        var admin = setup.Admin with { WorkspaceId = GetPrimaryKeyString(), Role = AgentRole.Admin };
+        var admin = setup.Admin with { WorkspaceId = this.GetPrimaryKeyString(), Role = AgentRole.Admin };
         State.Initialized = true;
         State.Name = setup.Name;
         State.Licences = setup.Licences;
@@ -34,7 +34,7 @@ public sealed class WorkspaceGrain(
     {
         RequireAdmin(actingAgentId);
         RequirePositive(profile.Capacity, "capacity");
-        var normalized = profile with { WorkspaceId = GetPrimaryKeyString() };
+        var normalized = profile with { WorkspaceId = this.GetPrimaryKeyString() };
         var licensed = State.Agents.TryGetValue(profile.Id, out var existing) && existing.Licensed;
         var entry = new WorkspaceAgent(profile.Id, profile.Role, licensed);
         State.Agents[profile.Id] = entry;
@@ -48,14 +48,14 @@ public sealed class WorkspaceGrain(
         RequireAdmin(actingAgentId);
         if (!State.Agents.TryGetValue(agentId, out var agent))
         {
-            throw new DomainException(DomainErrors.AgentUnknown, $"Agent '{agentId}' is not a member of workspace '{GetPrimaryKeyString()}'.");
+            throw new DomainException(DomainErrors.AgentUnknown, $"Agent '{agentId}' is not a member of workspace '{this.GetPrimaryKeyString()}'.");
         }
 
         if (licensed && !agent.Licensed && LicensedCount() >= State.Licences)
         {
             throw new DomainException(
                 DomainErrors.LicencesExhausted,
-                $"Workspace '{GetPrimaryKeyString()}' has {State.Licences} licences and all are in use; agent '{agentId}' cannot be licensed.");
+                $"Workspace '{this.GetPrimaryKeyString()}' has {State.Licences} licences and all are in use; agent '{agentId}' cannot be licensed.");
         }
 
         var entry = agent with { Licensed = licensed };
@@ -73,7 +73,7 @@ public sealed class WorkspaceGrain(
         {
             throw new DomainException(
                 DomainErrors.LicencesExhausted,
-                $"{LicensedCount()} agents are licensed in workspace '{GetPrimaryKeyString()}'; revoke licences before lowering the count to {licences}.");
+                $"{LicensedCount()} agents are licensed in workspace '{this.GetPrimaryKeyString()}'; revoke licences before lowering the count to {licences}.");
         }
 
         State.Licences = licences;
@@ -87,7 +87,7 @@ public sealed class WorkspaceGrain(
         RequireId(site.Id, "site.id");
 
         // The directory entry is claimed first, so two workspaces can never both hold one site id.
-        await GrainFactory.GetGrain<ISiteGrain>(site.Id).PublishAsync(new SiteRoute(GetPrimaryKeyString(), site));
+        await GrainFactory.GetGrain<ISiteGrain>(site.Id).PublishAsync(new SiteRoute(this.GetPrimaryKeyString(), site));
         State.Sites[site.Id] = site;
         await state.WriteStateAsync();
         return site;
@@ -97,7 +97,7 @@ public sealed class WorkspaceGrain(
     {
         RequireAdmin(actingAgentId);
         RequireId(channel.Id, "channel.id");
-        await GrainFactory.GetGrain<IChannelGrain>(channel.Id).PublishAsync(new ChannelRoute(GetPrimaryKeyString(), channel));
+        await GrainFactory.GetGrain<IChannelGrain>(channel.Id).PublishAsync(new ChannelRoute(this.GetPrimaryKeyString(), channel));
         State.Channels[channel.Id] = channel;
         await state.WriteStateAsync();
         return channel;
@@ -109,7 +109,7 @@ public sealed class WorkspaceGrain(
         var unknown = team.AgentIds.FirstOrDefault(id => !State.Agents.ContainsKey(id));
         if (unknown is not null)
         {
-            throw new DomainException(DomainErrors.AgentUnknown, $"Agent '{unknown}' of team '{team.Id}' is not a member of workspace '{GetPrimaryKeyString()}'.");
+            throw new DomainException(DomainErrors.AgentUnknown, $"Agent '{unknown}' of team '{team.Id}' is not a member of workspace '{this.GetPrimaryKeyString()}'.");
         }
 
         State.Teams[team.Id] = team;
@@ -139,7 +139,7 @@ public sealed class WorkspaceGrain(
 
         if (!State.Sites.ContainsKey(command.SiteId))
         {
-            throw new DomainException(DomainErrors.SiteUnknown, $"Site '{command.SiteId}' does not exist in workspace '{GetPrimaryKeyString()}'.");
+            throw new DomainException(DomainErrors.SiteUnknown, $"Site '{command.SiteId}' does not exist in workspace '{this.GetPrimaryKeyString()}'.");
         }
 
         // The monitored customer is a fresh contact: whoever opens the link acts as that contact.
@@ -149,7 +149,7 @@ public sealed class WorkspaceGrain(
             ? null
             : new Dictionary<string, string> { ["knowledgeId"] = command.KnowledgeId };
         var snapshot = await contact.StartAsync(new ContactStart(
-            GetPrimaryKeyString(),
+            this.GetPrimaryKeyString(),
             command.SiteId,
             Variables: variables,
             Monitoring: command.Strong ? MonitoringMode.Strong : MonitoringMode.Weak));
@@ -164,7 +164,7 @@ public sealed class WorkspaceGrain(
     {
         if (!State.Initialized)
         {
-            throw new DomainException(DomainErrors.WorkspaceUnknown, $"Workspace '{GetPrimaryKeyString()}' does not exist.");
+            throw new DomainException(DomainErrors.WorkspaceUnknown, $"Workspace '{this.GetPrimaryKeyString()}' does not exist.");
         }
     }
 
@@ -173,7 +173,7 @@ public sealed class WorkspaceGrain(
         RequireInitialized();
         if (!State.Agents.TryGetValue(actingAgentId, out var acting) || acting.Role != AgentRole.Admin)
         {
-            throw new DomainException(DomainErrors.Forbidden, $"Agent '{actingAgentId}' is not an admin of workspace '{GetPrimaryKeyString()}'.");
+            throw new DomainException(DomainErrors.Forbidden, $"Agent '{actingAgentId}' is not an admin of workspace '{this.GetPrimaryKeyString()}'.");
         }
     }
 
@@ -195,7 +195,7 @@ public sealed class WorkspaceGrain(
     }
 
     private WorkspaceView ToView() => new(
-        GetPrimaryKeyString(),
+        this.GetPrimaryKeyString(),
         State.Name,
         State.Initialized,
         State.Licences,

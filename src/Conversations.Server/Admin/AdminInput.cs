@@ -45,6 +45,12 @@ public static class AdminInput
             return null;
         }
 
+        // An image uploaded here (an avatar) is served by this server under a root-relative path.
+        if (value.StartsWith("/api/uploads/", StringComparison.Ordinal) && value.Length == 45 && value[13..].All(char.IsAsciiHexDigitLower))
+        {
+            return value;
+        }
+
         if (value.Length > 2048 || !Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) || (uri.Scheme != Uri.UriSchemeHttp && uri.Scheme != Uri.UriSchemeHttps) || uri.UserInfo.Length > 0)
         {
             errors.Add(field, $"{field} must be an absolute http or https URL without credentials.");

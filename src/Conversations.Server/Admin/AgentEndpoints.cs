@@ -1,15 +1,17 @@
 using System.Security.Cryptography;
-using Conversations.Actors;
+using System.Text.Json;
 using Conversations.Contracts;
 using Conversations.Server.Api;
 using Conversations.Server.Auth;
 using Conversations.Server.Security;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Conversations.Server.Admin;
 
 /// <summary><c>/api/agents</c>: the workspace's agents, their sign-in accounts and licences. Reading is open
-/// to every agent (colleagues to transfer to); changes need an admin.</summary>
+/// to every agent (colleagues to transfer to); changes need an admin. <c>PUT /{id}</c> changes only the
+/// fields it is sent; <c>DELETE /{id}</c> revokes and <c>POST /{id}/reactivate</c> undoes that.</summary>
 public static class AgentEndpoints
 {
     private const int MinPassword = 8;
@@ -24,6 +26,7 @@ public static class AgentEndpoints
         group.MapPut("/{id}", UpdateAsync).RequireAuthorization(AuthPolicies.Admin);
         group.MapPut("/{id}/licence", SetLicenceAsync).RequireAuthorization(AuthPolicies.Admin);
         group.MapDelete("/{id}", RevokeAsync).RequireAuthorization(AuthPolicies.Admin);
+        group.MapPost("/{id}/reactivate", ReactivateAsync).RequireAuthorization(AuthPolicies.Admin);
         return endpoints;
     }
 
@@ -47,6 +50,13 @@ public static class AgentEndpoints
         var admin = CurrentAgent.Of(http);
         var workspaceGrain = grains.GetGrain<IWorkspaceGrain>(admin.WorkspaceId);
         var workspace = await workspaceGrain.GetAsync();
+
+        // Checked before the account below is claimed: the workspace grain would only refuse afterwards.
+        if (!IsAdmin(workspace, admin.AgentId))
+        {
+            return NotAdmin();
+        }
+
         var errors = new FieldErrors();
         var email = Email(request?.Email, errors);
         var password = Password(request?.Password, required: true, errors);
@@ -80,11 +90,16 @@ public static class AgentEndpoints
         return Results.Created($"/api/agents/{agentId}", await ViewAsync(grains, member));
     }
 
-    private static async Task<IResult> UpdateAsync(string id, AgentRequest? request, HttpContext http, IGrainFactory grains, IPasswordHasher<AccountView> hasher)
+    private static async Task<IResult> UpdateAsync(string id, [FromBody] JsonElement? body, HttpContext http, IGrainFactory grains, IPasswordHasher<AccountView> hasher, IAgentSessionRevoker revoker)
     {
         var admin = CurrentAgent.Of(http);
         var workspaceGrain = grains.GetGrain<IWorkspaceGrain>(admin.WorkspaceId);
         var workspace = await workspaceGrain.GetAsync();
+        if (!IsAdmin(workspace, admin.AgentId))
+        {
+            return NotAdmin();
+        }
+
         if (workspace.Agents.All(a => a.AgentId != id))
         {
             return NotFound(id);
@@ -92,13 +107,14 @@ public static class AgentEndpoints
 
         var current = (await grains.GetGrain<IAgentGrain>(id).GetAsync()).Profile;
         var errors = new FieldErrors();
-        if (request?.Email is { } email && Accounts.Key(email) != Accounts.Key(current.Email))
+        var update = AgentUpdate.Read(body, errors);
+        if (update?.Request.Email is { } email && Accounts.Key(email) != Accounts.Key(current.Email))
         {
             errors.Add("email", "email is the sign-in and cannot change; create another agent instead.");
         }
 
-        var password = Password(request?.Password, required: false, errors);
-        var profile = Profile(id, admin.WorkspaceId, current.Email, request, workspace, errors);
+        var password = Password(update?.Request.Password, required: false, errors);
+        var profile = update?.ApplyTo(current, workspace, errors);
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -110,11 +126,47 @@ public static class AgentEndpoints
         }
 
         var member = await workspaceGrain.UpsertAgentAsync(admin.AgentId, profile!);
+
+        // Sessions and consoles were authorized on the old role, sites or password: they end, and the agent
+        // signs in again on the new profile. Setting the password renews the stamp in the account itself.
+        var accountGrain = grains.GetGrain<IAccountGrain>(Accounts.Key(current.Email));
+        var endSessions = AgentUpdate.ChangesAccess(current, profile!);
         if (password is not null)
         {
-            await grains.GetGrain<IAccountGrain>(Accounts.Key(current.Email)).SetAsync(id, admin.WorkspaceId, hasher.HashPassword(null!, password));
+            await accountGrain.SetAsync(id, admin.WorkspaceId, hasher.HashPassword(null!, password));
+            endSessions = true;
+        }
+        else if (endSessions && await accountGrain.GetAsync() is not null)
+        {
+            await accountGrain.RenewSecurityStampAsync();
         }
 
+        if (endSessions)
+        {
+            await revoker.RevokeAsync(id, http.RequestAborted);
+        }
+
+        return Results.Ok(await ViewAsync(grains, member));
+    }
+
+    // Revocation is undone only by this explicit action, never by a password reset. The licence given
+    // back at revocation stays with whoever has it now: PUT /{id}/licence gives it again.
+    private static async Task<IResult> ReactivateAsync(string id, HttpContext http, IGrainFactory grains)
+    {
+        var admin = CurrentAgent.Of(http);
+        var workspace = await grains.GetGrain<IWorkspaceGrain>(admin.WorkspaceId).GetAsync();
+        if (!IsAdmin(workspace, admin.AgentId))
+        {
+            return NotAdmin();
+        }
+
+        if (workspace.Agents.FirstOrDefault(a => a.AgentId == id) is not { } member)
+        {
+            return NotFound(id);
+        }
+
+        var profile = (await grains.GetGrain<IAgentGrain>(id).GetAsync()).Profile;
+        await grains.GetGrain<IAccountGrain>(Accounts.Key(profile.Email)).SetActiveAsync(true);
         return Results.Ok(await ViewAsync(grains, member));
     }
 
@@ -148,6 +200,14 @@ public static class AgentEndpoints
         var admin = CurrentAgent.Of(http);
         var workspaceGrain = grains.GetGrain<IWorkspaceGrain>(admin.WorkspaceId);
         var workspace = await workspaceGrain.GetAsync();
+
+        // The acting admin's role is checked here, before anything changes: the grains check it too, but
+        // only in the calls that come after the account is already deactivated.
+        if (!IsAdmin(workspace, admin.AgentId))
+        {
+            return NotAdmin();
+        }
+
         if (workspace.Agents.FirstOrDefault(a => a.AgentId == id) is not { } member)
         {
             return NotFound(id);
@@ -229,12 +289,19 @@ public static class AgentEndpoints
             member.Licensed,
             agent.Status,
             account is { Active: true } && account.AgentId == member.AgentId,
-            agent.ActiveConversationIds.Count);
+            agent.ActiveConversationIds.Count,
+            agent.LastActivityAt,
+            agent.MessageCount);
     }
 
     private static IResult LicencesExhausted(WorkspaceView workspace) => ApiProblems.Conflict(
         $"All {workspace.Licences} licences are in use; take one from another agent or raise the count in /api/settings.",
         DomainErrors.LicencesExhausted);
+
+    private static bool IsAdmin(WorkspaceView workspace, string agentId) =>
+        workspace.Agents.Any(a => a.AgentId == agentId && a.Role == AgentRole.Admin);
+
+    private static IResult NotAdmin() => ApiProblems.Forbidden("Only an admin of this workspace may change agents.");
 
     private static IResult NotFound(string id) => ApiProblems.NotFound($"Agent '{id}' does not exist in this workspace.");
 }

@@ -4,7 +4,8 @@ namespace Conversations.Server.Admin;
 
 /// <summary>An agent as administration lists it.</summary>
 /// <remarks><c>active</c> is false once revoked (the agent can no longer sign in); <c>activeConversations</c>
-/// counts the live conversations the agent handles now.</remarks>
+/// counts the live conversations the agent handles now; <c>lastActivityAt</c> and
+/// <c>messageCount</c> come from the messages it sent.</remarks>
 public sealed record AgentResponse(
     string Id,
     string Email,
@@ -17,4 +18,6 @@ public sealed record AgentResponse(
     bool Licensed,
     AgentStatus Status,
     bool Active,
-    int ActiveConversations);
+    int ActiveConversations,
+    DateTimeOffset? LastActivityAt = null,
+    long MessageCount = 0);

@@ -1,7 +1,8 @@
-using Conversations.Actors;
 using Conversations.Contracts;
 using Conversations.Server.Api;
 using Conversations.Server.Auth;
+using Conversations.Server.Connectors;
+using Microsoft.Extensions.Options;
 
 namespace Conversations.Server.Admin;
 
@@ -11,7 +12,7 @@ public static class ChannelEndpoints
 {
     public static IEndpointRouteBuilder MapChannelEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/channels").RequireAuthorization(AuthPolicies.Agent);
+        var group = endpoints.MapGroup("/api/channels").RequireAuthorization(AuthPolicies.Admin);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapPost("/", CreateAsync).RequireAuthorization(AuthPolicies.Admin);
@@ -31,14 +32,14 @@ public static class ChannelEndpoints
         return workspace.Channels.FirstOrDefault(c => c.Id == id) is { } channel ? Results.Ok(ChannelResponse.From(channel)) : NotFound(id);
     }
 
-    private static async Task<IResult> CreateAsync(ChannelRequest? request, HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> CreateAsync(ChannelRequest? request, HttpContext http, IGrainFactory grains, IOptions<OutboundOptions> outbound)
     {
         var admin = CurrentAgent.Of(http);
         var workspaceGrain = grains.GetGrain<IWorkspaceGrain>(admin.WorkspaceId);
         var workspace = await workspaceGrain.GetAsync();
         var errors = new FieldErrors();
         var id = request?.Id is null ? Secrets.NewId("channel") : AdminInput.Id(request.Id, "id", errors);
-        var channel = Build(id ?? string.Empty, request, current: null, errors);
+        var channel = Build(id ?? string.Empty, request, current: null, outbound.Value.AllowPrivateNetworks, errors);
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -53,7 +54,7 @@ public static class ChannelEndpoints
         return Results.Created($"/api/channels/{saved.Id}", ChannelResponse.From(saved, saved.Secret));
     }
 
-    private static async Task<IResult> UpdateAsync(string id, ChannelRequest? request, HttpContext http, IGrainFactory grains)
+    private static async Task<IResult> UpdateAsync(string id, ChannelRequest? request, HttpContext http, IGrainFactory grains, IOptions<OutboundOptions> outbound)
     {
         var admin = CurrentAgent.Of(http);
         var workspaceGrain = grains.GetGrain<IWorkspaceGrain>(admin.WorkspaceId);
@@ -69,7 +70,7 @@ public static class ChannelEndpoints
             errors.Add("id", "id cannot change.");
         }
 
-        var channel = Build(id, request, current, errors);
+        var channel = Build(id, request, current, outbound.Value.AllowPrivateNetworks, errors);
         if (errors.Any)
         {
             return errors.ToProblem();
@@ -79,10 +80,15 @@ public static class ChannelEndpoints
         return Results.Ok(ChannelResponse.From(saved, request?.RotateSecret == true ? saved.Secret : null));
     }
 
-    private static ChannelConfig? Build(string id, ChannelRequest? request, ChannelConfig? current, FieldErrors errors)
+    private static ChannelConfig? Build(string id, ChannelRequest? request, ChannelConfig? current, bool allowPrivateNetworks, FieldErrors errors)
     {
         var name = AdminInput.Text(request?.Name, "name", 100, errors);
         var webhook = AdminInput.HttpUrl(request?.WebhookUrl, "webhookUrl", errors);
+        if (webhook is not null && WebhookAddresses.Refusal(webhook, allowPrivateNetworks) is { } refusal)
+        {
+            errors.Add("webhookUrl", refusal);
+        }
+
         var assistantId = request?.AssistantId is null ? current?.AssistantId : AdminInput.Id(request.AssistantId, "assistantId", errors);
         var reopen = AdminInput.Reopen(request?.ReopenPolicy, current?.ReopenPolicy ?? ReopenPolicy.NewConversation, errors);
         string? secret;

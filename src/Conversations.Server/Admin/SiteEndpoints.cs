@@ -1,4 +1,3 @@
-using Conversations.Actors;
 using Conversations.Contracts;
 using Conversations.Server.Api;
 using Conversations.Server.Auth;
@@ -12,7 +11,7 @@ public static class SiteEndpoints
 
     public static IEndpointRouteBuilder MapSiteEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/sites").RequireAuthorization(AuthPolicies.Agent);
+        var group = endpoints.MapGroup("/api/sites").RequireAuthorization(AuthPolicies.Admin);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}", GetAsync);
         group.MapPost("/", CreateAsync).RequireAuthorization(AuthPolicies.Admin);
@@ -87,12 +86,13 @@ public static class SiteEndpoints
         var reopen = AdminInput.Reopen(request?.ReopenPolicy, current?.ReopenPolicy ?? ReopenPolicy.NewConversation, errors);
         var assistantId = request?.AssistantId is null ? current?.AssistantId : AdminInput.Id(request.AssistantId, "assistantId", errors);
         var (secret, generated) = Secret(request, current?.IdentitySecret, errors);
+        var appearance = request?.Appearance is { } given ? AppearanceInput.Validate(given, errors) : current?.Appearance;
         if (errors.Any)
         {
             return (null, null);
         }
 
-        return (new SiteConfig(id, name!, origins, request?.AutoAssignment ?? current?.AutoAssignment ?? true, template!, reopen, secret, assistantId), generated);
+        return (new SiteConfig(id, name!, origins, request?.AutoAssignment ?? current?.AutoAssignment ?? true, template!, reopen, secret, assistantId, appearance), generated);
     }
 
     private static (string? Secret, string? Generated) Secret(SiteRequest? request, string? current, FieldErrors errors)

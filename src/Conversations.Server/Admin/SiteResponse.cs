@@ -14,6 +14,7 @@ public sealed record SiteResponse(
     ReopenPolicy ReopenPolicy,
     string? AssistantId,
     bool HasIdentitySecret,
+    SiteAppearance Appearance,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? IdentitySecret = null)
 {
     public static SiteResponse From(SiteConfig site, string? generatedSecret = null) => new(
@@ -25,5 +26,6 @@ public sealed record SiteResponse(
         site.ReopenPolicy,
         site.AssistantId,
         site.IdentitySecret is { Length: > 0 },
+        site.Appearance ?? new SiteAppearance(),
         generatedSecret);
 }

@@ -46,12 +46,14 @@ public static class AnalyticsEndpoints
             return null;
         }
 
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value))
+        // The period arithmetic (to minus 7 days) must stay within DateTimeOffset's range.
+        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal, out var value)
+            && value >= DateTimeOffset.UnixEpoch && value.Year < 9000)
         {
             return value;
         }
 
-        errors.Add(name, $"{name} must be an ISO 8601 date and time.");
+        errors.Add(name, $"{name} must be an ISO 8601 date and time from 1970 on.");
         return null;
     }
 }

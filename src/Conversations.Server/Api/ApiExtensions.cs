@@ -1,10 +1,14 @@
 using Conversations.Server.Admin;
 using Conversations.Server.Analytics;
 using Conversations.Server.Auth;
+using Conversations.Server.Contacts;
+using Conversations.Server.Floor;
 using Conversations.Server.Inbox;
 using Conversations.Server.Hubs;
+using Conversations.Server.Notifications;
 using Conversations.Server.Snippets;
 using Conversations.Server.Uploads;
+using Conversations.Server.WidgetConfig;
 using Conversations.Storage.Analytics;
 using Conversations.Storage.Uploads;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,11 +33,16 @@ public static class ApiExtensions
         endpoints.MapUploadEndpoints();
         endpoints.MapAgentEndpoints();
         endpoints.MapSiteEndpoints();
+        endpoints.MapWidgetConfigEndpoints();
         endpoints.MapChannelEndpoints();
         endpoints.MapTeamEndpoints();
         endpoints.MapSettingsEndpoints();
         endpoints.MapSnippetEndpoints();
         endpoints.MapAnalyticsEndpoints();
+        endpoints.MapAdminExtrasEndpoints();
+        endpoints.MapContactEndpoints();
+        endpoints.MapFloorEndpoints();
+        endpoints.MapOutboxEndpoints();
 
         // An unknown /api route answers 401 to strangers and 404 to agents, so the API's shape is not
         // discoverable without signing in.

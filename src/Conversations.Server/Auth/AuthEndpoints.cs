@@ -1,6 +1,6 @@
-using Conversations.Actors;
 using Conversations.Contracts;
 using Conversations.Server.Errors;
+using Conversations.Server.Security;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
@@ -22,7 +22,7 @@ public static class AuthEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> LoginAsync(LoginRequest? request, HttpContext http, IGrainFactory grains, IPasswordHasher<AccountView> hasher)
+    private static async Task<IResult> LoginAsync(LoginRequest? request, HttpContext http, IGrainFactory grains, IPasswordHasher<AccountView> hasher, SignInLimiter limiter, TimeProvider clock)
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(request?.Email))
@@ -40,7 +40,15 @@ public static class AuthEndpoints
             return Problems.Validation(errors);
         }
 
-        var accountGrain = grains.GetGrain<IAccountGrain>(Accounts.Key(request!.Email!));
+        var key = Accounts.Key(request!.Email!);
+        using var lease = limiter.Acquire(key);
+        if (!lease.IsAcquired)
+        {
+            await RateLimitRejection.WriteAsync(http, lease);
+            return Results.Empty;
+        }
+
+        var accountGrain = grains.GetGrain<IAccountGrain>(key);
         var account = await accountGrain.GetAsync();
         var verdict = hasher.VerifyHashedPassword(account!, account?.PasswordHash ?? DecoyHash, request.Password!);
         if (account is not { Active: true } || verdict == PasswordVerificationResult.Failed)
@@ -53,14 +61,30 @@ public static class AuthEndpoints
             await accountGrain.SetAsync(account.AgentId, account.WorkspaceId, hasher.HashPassword(account, request.Password!));
         }
 
+        // Accounts stored before stamps existed get their first one now.
+        var stamp = await accountGrain.GetSecurityStampAsync();
+        if (stamp.Length == 0)
+        {
+            stamp = await accountGrain.RenewSecurityStampAsync();
+        }
+
         var agent = await grains.GetGrain<IAgentGrain>(account.AgentId).GetAsync();
         var claims = new AgentClaims(account.AgentId, account.WorkspaceId, agent.Profile.Role, account.Email, agent.Profile.DisplayName);
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, claims.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme));
+        var principal = claims.ToPrincipal(CookieAuthenticationDefaults.AuthenticationScheme).With(stamp, clock.GetUtcNow());
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, principal);
         return Results.Ok(ToMe(claims));
     }
 
-    private static async Task<IResult> LogoutAsync(HttpContext http)
+    // Logging out ends every session of the account, not only this cookie: a cookie copied elsewhere
+    // (or left in another browser) is refused from now on, and open consoles are closed.
+    private static async Task<IResult> LogoutAsync(HttpContext http, IGrainFactory grains, IAgentSessionRevoker revoker)
     {
+        if (AgentClaims.From(http.User) is { } agent)
+        {
+            await grains.GetGrain<IAccountGrain>(Accounts.Key(agent.Email)).RenewSecurityStampAsync();
+            await revoker.RevokeAsync(agent.AgentId, http.RequestAborted);
+        }
+
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return Results.NoContent();
     }

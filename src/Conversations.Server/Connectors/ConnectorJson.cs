@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Conversations.Server.Errors;
+using Conversations.Server.Text;
 
 namespace Conversations.Server.Connectors;
 
@@ -10,9 +11,11 @@ public static class ConnectorJson
     public static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        Converters = { new StrictStringConverter() },
     };
 
-    /// <summary>Parses a verified body; a body that is not a JSON object of <typeparamref name="T"/> gives a 400 naming <c>body</c>.</summary>
+    /// <summary>Parses a verified body; a body that is not a JSON object of <typeparamref name="T"/> gives a 400 naming
+    /// the wrong field (or <c>body</c>).</summary>
     public static (T? Value, IResult? Refusal) Parse<T>(byte[] body)
         where T : class
     {
@@ -24,7 +27,8 @@ public static class ConnectorJson
         }
         catch (JsonException exception)
         {
-            return (null, Problems.Invalid("body", $"The body is not valid JSON: {exception.Message}"));
+            var field = JsonFields.Of(exception, "body");
+            return (null, Problems.Invalid(field, JsonFields.Message(exception, field)));
         }
     }
 }

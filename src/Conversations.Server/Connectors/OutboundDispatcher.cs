@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Conversations.Actors;
 using Conversations.Contracts;
 using Conversations.Storage.Connectors;
 using Microsoft.Extensions.Options;

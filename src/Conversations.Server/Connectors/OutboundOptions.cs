@@ -23,4 +23,8 @@ public sealed class OutboundOptions
 
     /// <summary>Conversations delivered to in parallel (one conversation's messages go in order).</summary>
     public int Parallelism { get; set; } = 4;
+
+    /// <summary>Whether webhooks may target loopback, private, link-local, unspecified or multicast
+    /// addresses; off by default (request forgery into the server's network), on for local development.</summary>
+    public bool AllowPrivateNetworks { get; set; }
 }

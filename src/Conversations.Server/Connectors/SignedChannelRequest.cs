@@ -1,4 +1,3 @@
-using Conversations.Actors;
 using Conversations.Contracts;
 
 namespace Conversations.Server.Connectors;

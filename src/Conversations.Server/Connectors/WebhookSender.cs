@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Text;
-using Conversations.Actors;
 using Conversations.Contracts;
 using Conversations.Storage.Connectors;
 

@@ -10,6 +10,9 @@ public static class HealthProbeExtensions
     /// <summary>Registers the checks behind <c>/health/ready</c>.</summary>
     public static IServiceCollection AddHealthProbes(this IServiceCollection services)
     {
+        // One instance: the silo's lifecycle tells it when the silo is active, the probe reads it.
+        services.AddSingleton<SiloHealthCheck>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloHealthCheck>());
         services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: [ReadyTag]);
         return services;
     }

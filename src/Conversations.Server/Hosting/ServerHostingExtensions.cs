@@ -1,6 +1,5 @@
-using Conversations.Actors;
 using Conversations.Contracts;
-using Conversations.Grains.Hosting;
+using Conversations.Server.Abuse;
 using Conversations.Server.Api;
 using Conversations.Server.Auth;
 using Conversations.Server.Connectors;
@@ -8,7 +7,12 @@ using Conversations.Server.Errors;
 using Conversations.Server.Events;
 using Conversations.Server.Health;
 using Conversations.Server.Hubs;
+using Conversations.Server.Network;
+using Conversations.Server.Notifications;
+using Conversations.Server.Observability;
 using Conversations.Server.Seed;
+using Conversations.Server.Text;
+using Conversations.Server.WebApps;
 using Conversations.Storage.Hosting;
 using Conversations.Storage.Sql;
 using Microsoft.AspNetCore.DataProtection;
@@ -24,36 +28,44 @@ public static class ServerHostingExtensions
     {
         var dataDirectory = builder.EnsureDataDirectory();
 
-        // Storage before the silo: the silo keeps the SQL grain storage and reminder table it finds, and
-        // migrations run before the silo starts.
+        // Storage before the silo: its hosted service migrates before the silo starts and drains the
+        // group-commit writers after the silo stopped.
         builder.Services.AddConversationsStorage(StorageOptionsFor(builder.Configuration, dataDirectory));
         builder.Services.AddSingleton<IConversationEventSink, EventFanOut>();
-        builder.Services.AddSilo(silo => silo.AddConversationGrains());
+        builder.AddConversationsSilo();
 
         builder.Services.AddDataProtection()
             .SetApplicationName("Conversations")
             .PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataDirectory, "keys")));
+        builder.AddConversationsForwardedHeaders();
         builder.AddConversationsAuth();
         builder.Services.AddConversationsErrors();
         builder.AddDemoSeed();
         builder.Services.AddHealthProbes();
         builder.Services.AddConversationsHubs();
+        builder.Services.AddAbuseBudgets();
         builder.Services.AddConversationsApi();
         builder.Services.AddChannelConnectors();
+        builder.Services.AddNotificationMail(builder.Configuration, dataDirectory);
+        builder.AddConversationsObservability();
         return builder;
     }
 
     /// <summary>Maps the edge's endpoints.</summary>
     public static WebApplication MapConversationsServer(this WebApplication app)
     {
+        app.UseConversationsForwardedHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseWebApps();
+        app.UseMiddleware<QueryTextMiddleware>();
         app.UseConversationsAuth();
         app.MapHealthProbes();
         app.MapAuthEndpoints();
         app.MapConversationsHubs();
         app.MapConversationsApi();
         app.MapChannelConnectors();
+        app.MapWebApps();
         return app;
     }
 

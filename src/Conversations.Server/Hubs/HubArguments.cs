@@ -1,5 +1,6 @@
 using System.Globalization;
 using Conversations.Contracts;
+using Conversations.Server.Text;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Conversations.Server.Hubs;
@@ -21,22 +22,26 @@ public static class HubArguments
         where T : class =>
         argument ?? throw Invalid("argument", "is required (an object).");
 
-    /// <summary>A required id, at most <see cref="MaxId"/> characters.</summary>
+    /// <summary>A required id, at most <see cref="MaxId"/> characters, without control characters.</summary>
     public static string Id(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? throw Invalid(field, "is required.") : Max(value, field, MaxId);
+        string.IsNullOrWhiteSpace(value) ? throw Invalid(field, "is required.") : IdText(value, field);
 
     /// <summary>An optional id; empty means absent.</summary>
     public static string? OptionalId(string? value, string field) =>
-        string.IsNullOrEmpty(value) ? null : Max(value, field, MaxId);
+        string.IsNullOrEmpty(value) ? null : IdText(value, field);
 
     /// <summary>A text kept exactly as written (never trimmed nor encoded); null when absent.</summary>
     public static string? Text(string? value, string field) =>
         value is null ? null : Max(value, field, MaxText);
 
+    /// <summary>A text of at most <paramref name="max"/> characters that the databases can store.</summary>
     public static string Max(string value, string field, int max) =>
         value.Length > max
             ? throw Invalid(field, $"is longer than {max.ToString("N0", CultureInfo.InvariantCulture)} characters.")
-            : value;
+            : TextRules.Problem(value) is { } problem ? throw Invalid(field, problem) : value;
+
+    private static string IdText(string value, string field) =>
+        TextRules.Problem(Max(value, field, MaxId), multiline: false) is { } problem ? throw Invalid(field, problem) : value;
 
     /// <summary>A refused argument, as the client sees it: "invalid_argument: field …".</summary>
     public static HubException Invalid(string field, string message) =>

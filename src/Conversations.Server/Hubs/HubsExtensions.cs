@@ -3,8 +3,10 @@ using Conversations.Server.Events;
 using Conversations.Server.Hubs.Console;
 using Conversations.Server.Hubs.FanOut;
 using Conversations.Server.Hubs.Filters;
+using Conversations.Server.Hubs.Protocol;
 using Conversations.Server.Hubs.Security;
 using Conversations.Server.Hubs.Widget;
+using Conversations.Server.Observability;
 using Conversations.Server.Security;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,16 +24,27 @@ public static class HubsExtensions
     public static IServiceCollection AddConversationsHubs(this IServiceCollection services)
     {
         services.AddOptions<HubsOptions>().BindConfiguration("Hubs");
+        services.AddLogging(logging => logging.AddFilter(DomainErrorFilter.DispatcherCategory, LogLevel.Critical));
         services.AddSignalR(options =>
             {
-                options.AddFilter<RateLimitFilter>();
                 options.AddFilter<DomainErrorFilter>();
+                options.AddFilter<RateLimitFilter>();
+                options.AddFilter<ArgumentShapeFilter>();
             })
-            .AddJsonProtocol(options => options.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase);
+            .AddJsonProtocol(options =>
+            {
+                options.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+                options.PayloadSerializerOptions.Converters.Add(new ArgumentShapeConverterFactory());
+            })
+            .AddMessagePackProtocol();
+        // MessagePack payloads are the JSON protocol's payloads in MessagePack form (CONTRACT.md: same names and shapes).
+        services.AddOptions<MessagePackHubProtocolOptions>().Configure<IOptions<JsonHubProtocolOptions>>((messagePack, json) =>
+            messagePack.SerializerOptions = JsonMessagePackResolver.SerializerOptions(json.Value.PayloadSerializerOptions));
         services.AddOptions<HubOptions>().Configure<IOptions<HubsOptions>>((hub, ours) => hub.MaximumReceiveMessageSize = ours.Value.MaximumReceiveMessageSize);
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<RateLimitFilter>();
         services.AddSingleton<DomainErrorFilter>();
+        services.AddSingleton<ArgumentShapeFilter>();
         services.AddSingleton<VisitorTokens>();
         services.AddSingleton<IVisitorTokenReader>(sp => sp.GetRequiredService<VisitorTokens>());
         services.AddSingleton<WidgetArguments>();
@@ -39,6 +52,7 @@ public static class HubsExtensions
         services.AddSingleton<IAgentSessionRevoker>(sp => sp.GetRequiredService<AgentConnections>());
         services.AddSingleton<ConsoleCounters>();
         services.AddSingleton<ConversationAudience>();
+        services.TryAddSingleton<ConversationsMetrics>();
         services.AddSingleton<HubEventFanOut>();
         services.AddSingleton<IConversationEventHandler>(sp => sp.GetRequiredService<HubEventFanOut>());
         services.AddHostedService(sp => sp.GetRequiredService<HubEventFanOut>());
@@ -54,7 +68,10 @@ public static class HubsExtensions
     {
         app.UseCors();
         app.MapHub<WidgetHub>("/hubs/widget").RequireCors(WidgetCorsPolicy);
-        app.MapHub<ConsoleHub>("/hubs/console");
+
+        // A WebSocket outlives the request that authorized it: it closes when the cookie it connected with
+        // expires, so an open console never outlasts its session (the client reconnects on a fresh cookie).
+        app.MapHub<ConsoleHub>("/hubs/console", options => options.CloseOnAuthenticationExpiration = true);
         return app;
     }
 }

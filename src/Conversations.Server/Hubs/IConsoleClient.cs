@@ -27,4 +27,8 @@ public interface IConsoleClient
 
     [HubMethodName("contactPresence")]
     Task ContactPresence(ContactPresencePayload presence);
+
+    /// <summary>Who else is viewing a conversation: sent to its viewers and its agent on every change.</summary>
+    [HubMethodName("viewers")]
+    Task Viewers(ViewersPayload viewers);
 }

@@ -1,4 +1,3 @@
-using Conversations.Actors;
 using Conversations.Contracts;
 using Conversations.Grains.Persistence;
 using Conversations.Server.Api;

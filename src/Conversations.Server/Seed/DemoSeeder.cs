@@ -1,13 +1,15 @@
-using Conversations.Actors;
 using Conversations.Contracts;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Server.Seed;
 
-/// <summary>Seeds CONTRACT.md's demo once, on an empty database (no <c>demo</c> workspace yet). Runs as a
-/// hosted service registered after the silo, so the silo is up when it starts. The demo page is served
-/// by this server itself (same origin), so the site only lists the default address as a foreign origin.</summary>
+/// <summary>Seeds CONTRACT.md's demo on an empty database. Runs as a hosted service registered after the
+/// silo, so the silo is up when it starts. Each entity is created only when missing and the channel comes
+/// last, so a first run cut short (a crash, a failed start) is completed by the next start, while a
+/// completed demo (its channel exists) is never touched again: an admin's later changes stay. The demo
+/// page is served by this server itself (same origin), so the site only lists the default address as a
+/// foreign origin.</summary>
 public sealed partial class DemoSeeder(
     IGrainFactory grains,
     IPasswordHasher<AccountView> hasher,
@@ -18,27 +20,44 @@ public sealed partial class DemoSeeder(
     {
         var seed = options.Value;
         var workspace = grains.GetGrain<IWorkspaceGrain>(DemoSeed.WorkspaceId);
-        if (!seed.Demo || (await workspace.GetAsync()).Initialized)
+        var view = await workspace.GetAsync();
+        if (!seed.Demo || view.Channels.Any(c => c.Id == DemoSeed.ChannelId))
         {
             return;
         }
 
         var admin = Agent(DemoSeed.AdminId, "admin@demo.test", "Admin", AgentRole.Admin);
-        await workspace.InitializeAsync(new WorkspaceSetup("Demo", admin, Licences: 5));
+        if (!view.Initialized)
+        {
+            view = await workspace.InitializeAsync(new WorkspaceSetup("Demo", admin, Licences: 5));
+        }
+
         var agents = new[] { admin, Agent(DemoSeed.Agent1Id, "agent1@demo.test", "Agent 1"), Agent(DemoSeed.Agent2Id, "agent2@demo.test", "Agent 2") };
         foreach (var agent in agents)
         {
-            await workspace.UpsertAgentAsync(DemoSeed.AdminId, agent);
-            await workspace.SetLicenceAsync(DemoSeed.AdminId, agent.Id, licensed: true);
+            var member = view.Agents.FirstOrDefault(a => a.AgentId == agent.Id) ?? await workspace.UpsertAgentAsync(DemoSeed.AdminId, agent);
+            if (!member.Licensed)
+            {
+                await workspace.SetLicenceAsync(DemoSeed.AdminId, agent.Id, licensed: true);
+            }
+
             var account = grains.GetGrain<IAccountGrain>(agent.Email);
-            await account.SetAsync(agent.Id, DemoSeed.WorkspaceId, hasher.HashPassword(null!, seed.Password));
+            if (await account.GetAsync() is null)
+            {
+                await account.SetAsync(agent.Id, DemoSeed.WorkspaceId, hasher.HashPassword(null!, seed.Password));
+            }
         }
 
-        await workspace.UpsertSiteAsync(DemoSeed.AdminId, new SiteConfig(
-            DemoSeed.SiteId,
-            "Demo site",
-            AllowedOrigins: ["http://localhost:5080"],
-            AssistantId: DemoSeed.AssistantId));
+        if (view.Sites.All(s => s.Id != DemoSeed.SiteId))
+        {
+            await workspace.UpsertSiteAsync(DemoSeed.AdminId, new SiteConfig(
+                DemoSeed.SiteId,
+                "Demo site",
+                AllowedOrigins: ["http://localhost:5080"],
+                AssistantId: DemoSeed.AssistantId,
+                Appearance: new SiteAppearance("Conversations demo", "Hello! Ask a question, or ask for a human.", "#0b5cad")));
+        }
+
         await workspace.UpsertChannelAsync(DemoSeed.AdminId, new ChannelConfig(
             DemoSeed.ChannelId,
             "API demo",

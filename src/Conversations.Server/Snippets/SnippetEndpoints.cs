@@ -1,4 +1,3 @@
-using Conversations.Actors;
 using Conversations.Contracts;
 using Conversations.Server.Admin;
 using Conversations.Server.Api;

@@ -1,4 +1,7 @@
 using System.Security.Cryptography;
+using Conversations.Actors;
+using Conversations.Contracts;
+using Conversations.Server.Abuse;
 using Conversations.Server.Api;
 using Conversations.Server.Security;
 using Conversations.Storage.Uploads;
@@ -25,11 +28,18 @@ public static class UploadEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> UploadAsync(HttpContext http, IVisitorTokenReader tokens, IUploadStore store, TimeProvider clock)
+    private static async Task<IResult> UploadAsync(HttpContext http, IVisitorTokenReader tokens, IUploadStore store, TimeProvider clock, AbuseBudgets budgets)
     {
         if (Uploader.Of(http, tokens) is not { } uploader)
         {
             return Results.Problem("Sign in, or send the widget's visitor token in X-Visitor-Token.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+        }
+
+        // Charged before the body is read, by its declared length (the request size limit caps the rest).
+        var address = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (budgets.Upload(address, uploader.AgentId ?? uploader.ContactId ?? address, http.Request.ContentLength ?? MaxRequestBytes) is { } refusal)
+        {
+            return http.TooManyRequests(refusal);
         }
 
         var errors = new FieldErrors();
@@ -39,7 +49,23 @@ public static class UploadEndpoints
             return errors.ToProblem();
         }
 
-        var form = await http.Request.ReadFormAsync(http.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await http.Request.ReadFormAsync(http.RequestAborted);
+        }
+        catch (InvalidDataException malformed)
+        {
+            // A missing boundary, a truncated part, a bad part header, too many parts: the client's body.
+            errors.Add("file", $"The multipart body is malformed: {malformed.Message}");
+            return errors.ToProblem();
+        }
+        catch (IOException truncated) when (!http.RequestAborted.IsCancellationRequested)
+        {
+            errors.Add("file", $"The multipart body is malformed: {truncated.Message}");
+            return errors.ToProblem();
+        }
+
         if (form.Files.GetFile("file") is not { } file)
         {
             errors.Add("file", "The field 'file' with an image is required.");
@@ -71,12 +97,13 @@ public static class UploadEndpoints
             uploader.ContactId,
             uploader.AgentId,
             bytes,
-            clock.GetUtcNow());
+            clock.GetUtcNow(),
+            uploader.SiteId);
         await store.SaveAsync(upload, http.RequestAborted);
         return Results.Ok(new UploadResponse(upload.Id, UrlOf(upload.Id), upload.ContentType, upload.Name));
     }
 
-    private static async Task<IResult> DownloadAsync(string id, HttpContext http, IVisitorTokenReader tokens, IUploadStore store)
+    private static async Task<IResult> DownloadAsync(string id, HttpContext http, IVisitorTokenReader tokens, IUploadStore store, IGrainFactory grains)
     {
         if (Uploader.Of(http, tokens) is not { } reader)
         {
@@ -85,7 +112,8 @@ public static class UploadEndpoints
 
         // Whatever the reason (malformed, unknown, another workspace, another visitor's), the answer is
         // the same 404, so ids cannot be probed.
-        if (!IsUploadId(id) || await store.GetAsync(id, http.RequestAborted) is not { } upload || !MayRead(reader, upload))
+        if (!IsUploadId(id) || await store.GetAsync(id, http.RequestAborted) is not { } upload || !MayRead(reader, upload)
+            || !await AgentMayReadSiteAsync(reader, upload, grains))
         {
             return ApiProblems.NotFound($"Upload '{(IsUploadId(id) ? id : "?")}' does not exist.");
         }
@@ -112,6 +140,12 @@ public static class UploadEndpoints
     private static bool MayRead(Uploader reader, StoredUpload upload) =>
         reader.WorkspaceId == upload.WorkspaceId
         && (reader.AgentId is not null || reader.ContactId == upload.ContactId || upload.AgentId is not null);
+
+    // A visitor's upload follows its site: an agent limited to other sites cannot read it, as it cannot
+    // read that site's conversations.
+    private static async Task<bool> AgentMayReadSiteAsync(Uploader reader, StoredUpload upload, IGrainFactory grains) =>
+        reader.AgentId is not { } agentId || upload.SiteId is not { } siteId
+        || (await grains.GetGrain<IAgentGrain>(agentId).GetAsync()).IsAllowedOn(siteId);
 
     private static bool IsUploadId(string id) => id.Length == 32 && id.All(char.IsAsciiHexDigitLower);
 }

@@ -17,7 +17,7 @@ public static class UploadNames
         var builder = new StringBuilder(name.Length);
         foreach (var c in name)
         {
-            if (!char.IsControl(c) && !char.IsSurrogate(c) && "\"*:<>?|;%".IndexOf(c, StringComparison.Ordinal) < 0)
+            if (!char.IsControl(c) && !char.IsSurrogate(c) && !IsBidiControl(c) && "\"*:<>?|;%".IndexOf(c, StringComparison.Ordinal) < 0)
             {
                 builder.Append(c);
             }
@@ -31,4 +31,7 @@ public static class UploadNames
 
         return (stem.Length > MaxLength ? stem[..MaxLength] : stem) + extension;
     }
+
+    // Bidirectional controls reorder what is shown: "photo\u202Egnp.exe" reads as "photoexe.png".
+    private static bool IsBidiControl(char c) => c is (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069') or '\u200E' or '\u200F' or '\u061C';
 }

@@ -4,7 +4,7 @@ using Conversations.Server.Security;
 namespace Conversations.Server.Uploads;
 
 /// <summary>Who is uploading or reading an upload: a signed-in agent or a widget visitor.</summary>
-public sealed record Uploader(string WorkspaceId, string? AgentId, string? ContactId)
+public sealed record Uploader(string WorkspaceId, string? AgentId, string? ContactId, string? SiteId = null)
 {
     /// <summary>The header carrying the widget's visitor token.</summary>
     public const string VisitorTokenHeader = "X-Visitor-Token";
@@ -18,7 +18,7 @@ public sealed record Uploader(string WorkspaceId, string? AgentId, string? Conta
         }
 
         return tokens.TryRead(http.Request.Headers[VisitorTokenHeader].ToString(), out var visitor)
-            ? new Uploader(visitor.WorkspaceId, null, visitor.ContactId)
+            ? new Uploader(visitor.WorkspaceId, null, visitor.ContactId, visitor.SiteId)
             : null;
     }
 }

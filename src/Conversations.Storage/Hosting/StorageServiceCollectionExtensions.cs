@@ -1,4 +1,3 @@
-using Conversations.Actors;
 using Conversations.Grains.Persistence;
 using Conversations.Storage.Analytics;
 using Conversations.Storage.Index;
@@ -10,11 +9,13 @@ using Conversations.Storage.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Providers;
+using Orleans.Storage;
 
 namespace Conversations.Storage.Hosting;
 
-/// <summary>Registers SQL storage. Call it before <c>AddSilo</c>: the silo's in-memory defaults are only
-/// added when nothing is registered (TryAdd), and the migrating hosted service must start before the silo.</summary>
+/// <summary>Registers SQL storage, including Orleans' default grain storage and reminder table. Call it before
+/// <c>UseOrleans</c>: the migrating hosted service must start before the silo.</summary>
 public static class StorageServiceCollectionExtensions
 {
     /// <summary>Adds grain storage, reminders, message log, conversation index and analytics sink for
@@ -32,9 +33,14 @@ public static class StorageServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(_ => SqlDatabase.Create(options));
         services.AddSingleton<StorageMigrator>();
+        services.TryAddSingleton<GrainStateSerializer>();
         services.AddSingleton<SqlGrainStorage>();
-        services.Replace(ServiceDescriptor.Singleton<IGrainStorage>(sp => sp.GetRequiredService<SqlGrainStorage>()));
-        services.Replace(ServiceDescriptor.Singleton<IReminderTable, SqlReminderTable>());
+        // The default grain storage, as Orleans looks it up: unnamed for [PersistentState] without a storage
+        // name, and under "Default" for everything that asks by name.
+        services.AddSingleton<IGrainStorage>(sp => sp.GetRequiredService<SqlGrainStorage>());
+        services.AddKeyedSingleton<IGrainStorage>(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (sp, _) => sp.GetRequiredService<SqlGrainStorage>());
+        services.AddSingleton<SqlReminderTable>();
+        services.AddSingleton<IReminderTable>(sp => sp.GetRequiredService<SqlReminderTable>());
         services.AddSingleton<SqlMessageLog>();
         services.AddSingleton<IMessageLog>(sp => sp.GetRequiredService<SqlMessageLog>());
         services.AddSingleton<SqlConversationIndex>();

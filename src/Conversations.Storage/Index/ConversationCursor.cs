@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
+using Conversations.Storage.Sql;
 
 namespace Conversations.Storage.Index;
 
@@ -8,6 +9,9 @@ namespace Conversations.Storage.Index;
 /// URL-safe base64 so clients never build or parse it.</summary>
 internal readonly record struct ConversationCursor(long UpdatedAtMicros, string ConversationId)
 {
+    private static readonly long MinMicros = DbTime.ToMicros(DateTimeOffset.MinValue);
+    private static readonly long MaxMicros = DbTime.ToMicros(DateTimeOffset.MaxValue);
+
     public string Encode() =>
         Base64Url.EncodeToString(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{UpdatedAtMicros}|{ConversationId}")));
 
@@ -18,7 +22,12 @@ internal readonly record struct ConversationCursor(long UpdatedAtMicros, string 
         {
             var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(cursor));
             var bar = text.IndexOf('|', StringComparison.Ordinal);
-            return new ConversationCursor(long.Parse(text.AsSpan(0, bar), NumberStyles.Integer, CultureInfo.InvariantCulture), text[(bar + 1)..]);
+            var micros = long.Parse(text.AsSpan(0, bar), NumberStyles.Integer, CultureInfo.InvariantCulture);
+
+            // A forged cursor may name a time no DateTimeOffset can hold; it is as malformed as bad base64.
+            return micros < MinMicros || micros > MaxMicros
+                ? throw new FormatException("The cursor's time is out of range.")
+                : new ConversationCursor(micros, text[(bar + 1)..]);
         }
         catch (Exception error) when (error is FormatException or ArgumentException or OverflowException)
         {

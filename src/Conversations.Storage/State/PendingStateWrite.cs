@@ -1,16 +1,16 @@
-using Conversations.Actors;
 using Conversations.Storage.Sql;
+
 namespace Conversations.Storage.State;
 
 /// <summary>A grain-state write waiting for its group commit. A batch writer records the outcome inside the
 /// transaction; the storage completes the task only after that transaction committed.</summary>
-internal sealed class PendingStateWrite(string stateName, GrainId grainId, long expected, byte[] payload, DateTimeOffset updatedAt) : IPendingWrite
+internal sealed class PendingStateWrite(string stateName, StoredGrainId grainId, long expected, byte[] payload, DateTimeOffset updatedAt) : IPendingWrite
 {
     private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public string StateName { get; } = stateName;
 
-    public GrainId GrainId { get; } = grainId;
+    public StoredGrainId GrainId { get; } = grainId;
 
     /// <summary>The version the caller read; 0 means "no record".</summary>
     public long Expected { get; } = expected;
@@ -50,7 +50,7 @@ internal sealed class PendingStateWrite(string stateName, GrainId grainId, long 
                 _completion.TrySetResult();
                 break;
             case StateWriteOutcome.Mismatch:
-                _completion.TrySetException(InconsistentStateException.VersionMismatch(StateName, GrainId, Expected, StoredVersion));
+                _completion.TrySetException(SqlGrainStorage.Mismatch(StateName, GrainId, Expected, StoredVersion));
                 break;
             default:
                 _completion.TrySetException(new InvalidOperationException("The batch writer left a state write undecided."));

@@ -1,17 +1,19 @@
-using Conversations.Actors;
+using System.Globalization;
 using Conversations.Storage.Sql;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.Storage;
 
 namespace Conversations.Storage.State;
 
-/// <summary>Grain state in the <c>grain_state</c> table. Writes are fenced by the version column: an insert
-/// for version 0 and an update that names the expected version, so a lost race changes no row and throws
-/// <see cref="InconsistentStateException"/> instead of overwriting a newer state. Writes are group-committed
-/// like the message log: every activation's write goes into one channel, a single background writer applies all
-/// that is pending in one transaction (each with its own version check, in order) and completes each write only
-/// after the commit, so many grains share one fsync. Reads and clears are rare and stay direct.</summary>
+/// <summary>Orleans grain storage over the <c>grain_state</c> table; the ETag is the row's version. Writes are
+/// fenced by the version column: an insert for "no record" and an update that names the expected version, so a
+/// lost race changes no row and throws Orleans' <see cref="InconsistentStateException"/> instead of overwriting
+/// a newer state. Writes are group-committed like the message log: every activation's write goes into one
+/// channel, a single background writer applies all that is pending in one transaction (each with its own
+/// version check, in order) and completes each write only after the commit, so many grains share one fsync.
+/// Reads and clears are rare and stay direct.</summary>
 public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
 {
     private const string Where = "type = @Type AND key = @Key AND state_name = @StateName";
@@ -46,66 +48,59 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
     }
 
     /// <inheritdoc/>
-    public async Task ReadStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState, CancellationToken cancellationToken)
-        where TState : new()
+    public async Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         ArgumentNullException.ThrowIfNull(grainState);
-        await using var connection = await _database.OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<StoredRow>(new CommandDefinition(
-            $"SELECT version AS Version, payload AS Payload FROM grain_state WHERE {Where}",
-            Key(stateName, grainId),
-            cancellationToken: cancellationToken));
-        grainState.State = row is null ? new TState() : _serializer.Deserialize<TState>(row.Payload);
-        grainState.Version = row?.Version ?? 0;
+        await using var connection = await _database.OpenAsync(CancellationToken.None);
+        var row = await connection.QuerySingleOrDefaultAsync<StoredRow>(
+            $"SELECT version AS Version, payload AS Payload FROM grain_state WHERE {Where}", Key(stateName, StoredGrainId.From(grainId)));
+        grainState.State = row is null ? Activator.CreateInstance<T>() : _serializer.Deserialize<T>(row.Payload);
+        grainState.ETag = row is null ? null : ETag(row.Version);
         grainState.RecordExists = row is not null;
     }
 
     /// <inheritdoc/>
-    public async Task WriteStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState, CancellationToken cancellationToken)
-        where TState : new()
+    public async Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         ArgumentNullException.ThrowIfNull(grainState);
-        cancellationToken.ThrowIfCancellationRequested();
-        var expected = grainState.Version;
+        var expected = Version(grainState.ETag);
         var pending = new PendingStateWrite(
-            stateName, grainId, expected, _serializer.Serialize(grainState.State), DbTime.Truncate(_timeProvider.GetUtcNow()));
+            stateName, StoredGrainId.From(grainId), expected, _serializer.Serialize(grainState.State), DbTime.Truncate(_timeProvider.GetUtcNow()));
         if (!_commits.TryEnqueue(pending))
         {
             throw new ObjectDisposedException(nameof(SqlGrainStorage), "Grain storage is stopping.");
         }
 
-        // Not cancelled once queued: the write may commit, and the caller must then learn the new version.
         await pending.Task;
-        grainState.Version = expected + 1;
+        grainState.ETag = ETag(expected + 1);
         grainState.RecordExists = true;
     }
 
     /// <inheritdoc/>
-    public async Task ClearStateAsync<TState>(string stateName, GrainId grainId, IGrainState<TState> grainState, CancellationToken cancellationToken)
-        where TState : new()
+    public async Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
         ArgumentNullException.ThrowIfNull(grainState);
-        var expected = grainState.Version;
-        await using var connection = await _database.OpenAsync(cancellationToken);
+        var id = StoredGrainId.From(grainId);
+        var expected = Version(grainState.ETag);
+        await using var connection = await _database.OpenAsync(CancellationToken.None);
         if (expected != 0)
         {
-            var deleted = await connection.ExecuteAsync(new CommandDefinition(
+            var deleted = await connection.ExecuteAsync(
                 $"DELETE FROM grain_state WHERE {Where} AND version = @Expected",
-                new { Type = grainId.Type, Key = grainId.Key, StateName = stateName, Expected = expected },
-                cancellationToken: cancellationToken));
+                new { id.Type, id.Key, StateName = stateName, Expected = expected });
             if (deleted != 1)
             {
-                throw await MismatchAsync(connection, stateName, grainId, expected, cancellationToken);
+                throw Mismatch(stateName, id, expected, await StoredVersionAsync(connection, stateName, id));
             }
         }
-        else if (await StoredVersionAsync(connection, stateName, grainId, cancellationToken) is not null)
+        else if (await StoredVersionAsync(connection, stateName, id) is { } stored)
         {
-            // Version 0 means "I saw no record"; one exists, so someone else wrote it.
-            throw await MismatchAsync(connection, stateName, grainId, expected, cancellationToken);
+            // No ETag means "I saw no record"; one exists, so someone else wrote it.
+            throw Mismatch(stateName, id, expected, stored);
         }
 
-        grainState.State = new TState();
-        grainState.Version = 0;
+        grainState.State = Activator.CreateInstance<T>();
+        grainState.ETag = null;
         grainState.RecordExists = false;
     }
 
@@ -119,15 +114,21 @@ public sealed class SqlGrainStorage : IGrainStorage, IAsyncDisposable
         }
     }
 
-    private static object Key(string stateName, GrainId grainId) => new { Type = grainId.Type, Key = grainId.Key, StateName = stateName };
+    /// <summary>The exception a stale write or clear gets, naming the state, the grain and both versions.</summary>
+    internal static InconsistentStateException Mismatch(string stateName, StoredGrainId grainId, long expected, long? stored) =>
+        new(
+            $"State '{stateName}' of grain {grainId} is at version {(stored?.ToString(CultureInfo.InvariantCulture) ?? "none")} in storage, not {expected}.",
+            stored is null ? string.Empty : ETag(stored.Value),
+            expected == 0 ? string.Empty : ETag(expected));
 
-    private static async Task<InconsistentStateException> MismatchAsync(
-        System.Data.Common.DbConnection connection, string stateName, GrainId grainId, long expected, CancellationToken cancellationToken) =>
-        InconsistentStateException.VersionMismatch(stateName, grainId, expected, await StoredVersionAsync(connection, stateName, grainId, cancellationToken));
+    private static string ETag(long version) => version.ToString(CultureInfo.InvariantCulture);
 
-    private static Task<long?> StoredVersionAsync(System.Data.Common.DbConnection connection, string stateName, GrainId grainId, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<long?>(new CommandDefinition(
-            $"SELECT version FROM grain_state WHERE {Where}", Key(stateName, grainId), cancellationToken: cancellationToken));
+    private static long Version(string? etag) => string.IsNullOrEmpty(etag) ? 0 : long.Parse(etag, CultureInfo.InvariantCulture);
+
+    private static object Key(string stateName, StoredGrainId grainId) => new { grainId.Type, grainId.Key, StateName = stateName };
+
+    private static Task<long?> StoredVersionAsync(System.Data.Common.DbConnection connection, string stateName, StoredGrainId grainId) =>
+        connection.ExecuteScalarAsync<long?>($"SELECT version FROM grain_state WHERE {Where}", Key(stateName, grainId));
 
     private sealed record StoredRow(long Version, byte[] Payload);
 }

@@ -9,8 +9,8 @@ public sealed class SqlUploadStore(SqlDatabase database) : IUploadStore
 {
     private const string InsertSql =
         """
-        INSERT INTO uploads (id, workspace_id, content_type, name, size, bytes, path, created_at, contact_id, agent_id)
-        VALUES (@Id, @WorkspaceId, @ContentType, @Name, @Size, @Bytes, NULL, @CreatedAt, @ContactId, @AgentId)
+        INSERT INTO uploads (id, workspace_id, content_type, name, size, bytes, path, created_at, contact_id, agent_id, site_id)
+        VALUES (@Id, @WorkspaceId, @ContentType, @Name, @Size, @Bytes, NULL, @CreatedAt, @ContactId, @AgentId, @SiteId)
         """;
 
     /// <inheritdoc/>
@@ -31,6 +31,7 @@ public sealed class SqlUploadStore(SqlDatabase database) : IUploadStore
                 CreatedAt = database.Time(DbTime.Truncate(upload.CreatedAt)),
                 upload.ContactId,
                 upload.AgentId,
+                upload.SiteId,
             },
             cancellationToken: cancellationToken));
     }
@@ -40,7 +41,7 @@ public sealed class SqlUploadStore(SqlDatabase database) : IUploadStore
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var reader = await connection.ExecuteReaderAsync(new CommandDefinition(
-            "SELECT id, workspace_id, content_type, name, contact_id, agent_id, bytes, created_at FROM uploads WHERE id = @id",
+            "SELECT id, workspace_id, content_type, name, contact_id, agent_id, bytes, created_at, site_id FROM uploads WHERE id = @id",
             new { id },
             cancellationToken: cancellationToken));
         if (!await reader.ReadAsync(cancellationToken))
@@ -56,6 +57,7 @@ public sealed class SqlUploadStore(SqlDatabase database) : IUploadStore
             reader.IsDBNull(4) ? null : reader.GetString(4),
             reader.IsDBNull(5) ? null : reader.GetString(5),
             reader.IsDBNull(6) ? ReadOnlyMemory<byte>.Empty : (byte[])reader.GetValue(6),
-            DbTime.Read(reader.GetValue(7)));
+            DbTime.Read(reader.GetValue(7)),
+            reader.IsDBNull(8) ? null : reader.GetString(8));
     }
 }

@@ -9,6 +9,7 @@ namespace Conversations.Storage.Uploads;
 /// <param name="AgentId">The uploading agent, when an agent uploaded it.</param>
 /// <param name="Bytes">The content.</param>
 /// <param name="CreatedAt">When it was stored.</param>
+/// <param name="SiteId">The site a visitor uploaded it on (agents' uploads have none).</param>
 public sealed record StoredUpload(
     string Id,
     string WorkspaceId,
@@ -17,4 +18,5 @@ public sealed record StoredUpload(
     string? ContactId,
     string? AgentId,
     ReadOnlyMemory<byte> Bytes,
-    DateTimeOffset CreatedAt);
+    DateTimeOffset CreatedAt,
+    string? SiteId = null);

@@ -78,4 +78,34 @@ public sealed class DirectoryGrainTests
 
         Assert.False((await harness.Silo.GetGrain<IAccountGrain>("revoked@ws.test").GetAsync())!.Active);
     }
+
+    [Fact]
+    public async Task AccountSet_Revoked_StaysRevokedAndRenewsTheStamp()
+    {
+        await using var harness = await GrainsHarness.StartAsync();
+        var account = harness.Silo.GetGrain<IAccountGrain>("reset@ws.test");
+        await account.SetAsync("a1", GrainsHarness.WorkspaceId, "hash-1");
+        await account.SetActiveAsync(false);
+        var revokedStamp = await account.GetSecurityStampAsync();
+
+        var reset = await account.SetAsync("a1", GrainsHarness.WorkspaceId, "hash-2");
+
+        Assert.False(reset.Active);
+        Assert.NotEqual(revokedStamp, await account.GetSecurityStampAsync());
+    }
+
+    [Fact]
+    public async Task RenewSecurityStamp_Twice_DiffersAndIsStoredAcrossRestart()
+    {
+        await using var harness = await GrainsHarness.StartAsync();
+        var account = harness.Silo.GetGrain<IAccountGrain>("stamp@ws.test");
+        await account.SetAsync("a1", GrainsHarness.WorkspaceId, "hash");
+
+        var first = await account.RenewSecurityStampAsync();
+        var second = await account.RenewSecurityStampAsync();
+        await harness.Silo.RestartAsync();
+
+        Assert.NotEqual(first, second);
+        Assert.Equal(second, await harness.Silo.GetGrain<IAccountGrain>("stamp@ws.test").GetSecurityStampAsync());
+    }
 }

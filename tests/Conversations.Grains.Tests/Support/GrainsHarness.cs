@@ -1,5 +1,3 @@
-using Conversations.Actors;
-using Conversations.Actors.Testing;
 using Conversations.Contracts;
 using Conversations.Grains.Assistant;
 using Conversations.Grains.Conversation;
@@ -46,14 +44,12 @@ public sealed class GrainsHarness : IAsyncDisposable
         var index = new InMemoryConversationIndex();
         var analytics = new RecordingAnalyticsSink();
         var events = new RecordingEventSink();
-        var silo = await TestSilo.StartAsync(b => b
-            .AddGrains<ConversationGrain>()
-            .ConfigureServices(s => s
-                .AddSingleton<IMessageLog>(messageLog)
-                .AddSingleton<IConversationIndex>(index)
-                .AddSingleton<IAnalyticsSink>(analytics)
-                .AddSingleton<IConversationEventSink>(events)
-                .AddSingleton<IAssistantResponder, StandInAssistantResponder>()));
+        var silo = await TestSilo.StartAsync(s => s
+            .AddSingleton<IMessageLog>(messageLog)
+            .AddSingleton<IConversationIndex>(index)
+            .AddSingleton<IAnalyticsSink>(analytics)
+            .AddSingleton<IConversationEventSink>(events)
+            .AddSingleton<IAssistantResponder, StandInAssistantResponder>());
         var harness = new GrainsHarness(silo, messageLog, index, analytics, events);
         await harness.SeedAsync(agents, licences, capacity, settings ?? new WorkspaceSettings());
         return harness;
@@ -92,9 +88,8 @@ public sealed class GrainsHarness : IAsyncDisposable
         return snapshot;
     }
 
-    /// <summary>Advances the clock in steps shorter than the response timeout. The test silo's
-    /// AdvanceTimeAsync jumps the clock past timers' due times in one go, so a call a reminder makes at
-    /// its due time is already older than the response timeout when it is admitted, and fails.</summary>
+    /// <summary>Advances the clock in steps, letting the silo settle after each, so that a reminder fires
+    /// within a step of its due time and sees the clock there rather than at the end of a long jump.</summary>
     public async Task AdvanceAsync(TimeSpan delta)
     {
         var step = TimeSpan.FromSeconds(10);
@@ -108,7 +103,7 @@ public sealed class GrainsHarness : IAsyncDisposable
     public async Task<StoredStateProbe<ConversationGrainState>> StoredConversationAsync(string conversationId)
     {
         var probe = new StoredStateProbe<ConversationGrainState>();
-        await Silo.Storage.ReadStateAsync("conversation", new GrainId(nameof(ConversationGrain), conversationId), probe, CancellationToken.None);
+        await Silo.Storage.ReadStateAsync("conversation", GrainId.Create(nameof(ConversationGrain), conversationId), probe);
         return probe;
     }
 

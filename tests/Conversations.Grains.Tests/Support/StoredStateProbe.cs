@@ -1,15 +1,19 @@
-using Conversations.Actors;
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 
 namespace Conversations.Grains.Tests.Support;
 
-/// <summary>A holder to read a grain's record straight from the test silo's storage, to see its version
-/// (how many times it was written) without going through the grain.</summary>
+/// <summary>A holder to read a grain's record straight from the test storage, to see its version (how many
+/// times it was written) without going through the grain.</summary>
 public sealed class StoredStateProbe<TState> : IGrainState<TState>
-    where TState : new()
 {
-    public TState State { get; set; } = new();
+    [AllowNull]
+    public TState State { get; set; } = Activator.CreateInstance<TState>();
 
-    public long Version { get; set; }
+    public string? ETag { get; set; }
 
     public bool RecordExists { get; set; }
+
+    /// <summary>The stored version, which the ETag carries; 0 when there is no record.</summary>
+    public long Version => ETag is null ? 0 : long.Parse(ETag, CultureInfo.InvariantCulture);
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Conversations.Server.Seed;
+using Conversations.Testing.SignalR;
 
 namespace Conversations.Server.Tests.Api;
 
@@ -162,6 +163,113 @@ public sealed class AgentEndpointsTests(ApiServer server) : IClassFixture<ApiSer
         using var response = await admin.PutAsJsonAsync("/api/agents/nobody", new { displayName = "X", role = "agent" });
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Update_OnlyDisplayName_KeepsSitesRoleAndCapacity()
+    {
+        using var admin = await server.SignInAsync("admin@demo.test");
+        using var created = await admin.PostAsJsonAsync("/api/agents", new
+        {
+            email = "partial@demo.test",
+            password = ApiServer.Password,
+            displayName = "Before",
+            role = "supervisor",
+            allowedSiteIds = new[] { DemoSeed.SiteId },
+            capacity = 3,
+            showBotConversations = true,
+        });
+        var id = (await ApiJson.ReadAsync(created, HttpStatusCode.Created)).GetProperty("id").GetString();
+
+        using var updated = await admin.PutAsJsonAsync($"/api/agents/{id}", new { displayName = "After" });
+        var agent = await ApiJson.ReadAsync(updated, HttpStatusCode.OK);
+
+        Assert.Equal("After", agent.GetProperty("displayName").GetString());
+        Assert.Equal("supervisor", agent.GetProperty("role").GetString());
+        Assert.Equal(3, agent.GetProperty("capacity").GetInt32());
+        Assert.True(agent.GetProperty("showBotConversations").GetBoolean());
+        Assert.Equal([DemoSeed.SiteId], agent.GetProperty("allowedSiteIds").EnumerateArray().Select(s => s.GetString()));
+    }
+
+    [Fact]
+    public async Task Update_ExplicitNullSites_GivesEverySite()
+    {
+        using var admin = await server.SignInAsync("admin@demo.test");
+        using var created = await admin.PostAsJsonAsync("/api/agents", new { email = "every-site@demo.test", password = ApiServer.Password, displayName = "X", allowedSiteIds = new[] { DemoSeed.SiteId } });
+        var id = (await ApiJson.ReadAsync(created, HttpStatusCode.Created)).GetProperty("id").GetString();
+
+        using var updated = await admin.PutAsJsonAsync($"/api/agents/{id}", new { allowedSiteIds = (string[]?)null });
+        var agent = await ApiJson.ReadAsync(updated, HttpStatusCode.OK);
+
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, agent.GetProperty("allowedSiteIds").ValueKind);
+        Assert.Equal("X", agent.GetProperty("displayName").GetString());
+    }
+
+    [Fact]
+    public async Task Update_MistypedField_Returns400NamingIt()
+    {
+        using var admin = await server.SignInAsync("admin@demo.test");
+
+        using var response = await admin.PutAsync(
+            new Uri($"/api/agents/{DemoSeed.Agent2Id}", UriKind.Relative),
+            new StringContent("""{"capacity":"lots"}""", System.Text.Encoding.UTF8, "application/json"));
+
+        await ApiJson.AssertInvalidAsync(response, "capacity");
+    }
+
+    [Fact]
+    public async Task Update_PasswordOfRevokedAgent_StaysRevokedUntilReactivated()
+    {
+        using var admin = await server.SignInAsync("admin@demo.test");
+        using var created = await admin.PostAsJsonAsync("/api/agents", NewAgent("revoked-reset@demo.test"));
+        var id = (await ApiJson.ReadAsync(created, HttpStatusCode.Created)).GetProperty("id").GetString();
+        using var revoked = await admin.DeleteAsync(new Uri($"/api/agents/{id}", UriKind.Relative));
+
+        using var reset = await admin.PutAsJsonAsync($"/api/agents/{id}", new { password = "reset-password" });
+        using var anonymous = server.CreateHttpClient();
+        using var refused = await anonymous.PostAsJsonAsync("/api/auth/login", new { email = "revoked-reset@demo.test", password = "reset-password" });
+        var afterReset = await ApiJson.ReadAsync(reset, HttpStatusCode.OK);
+        using var reactivated = await admin.PostAsync(new Uri($"/api/agents/{id}/reactivate", UriKind.Relative), null);
+        var afterReactivation = await ApiJson.ReadAsync(reactivated, HttpStatusCode.OK);
+        using var signedIn = await server.SignInAsync("revoked-reset@demo.test", "reset-password");
+
+        Assert.Equal(HttpStatusCode.NoContent, revoked.StatusCode);
+        Assert.False(afterReset.GetProperty("active").GetBoolean());
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
+        Assert.True(afterReactivation.GetProperty("active").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Reactivate_ByNonAdmin_Returns403()
+    {
+        using var agent = await server.SignInAsync("agent1@demo.test");
+
+        using var response = await agent.PostAsync(new Uri($"/api/agents/{DemoSeed.Agent2Id}/reactivate", UriKind.Relative), null);
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task Update_SitesChanged_ConsoleClosedAndSessionEnded()
+    {
+        using var admin = await server.SignInAsync("admin@demo.test");
+        using var created = await admin.PostAsJsonAsync("/api/agents", NewAgent("moved@demo.test"));
+        var id = (await ApiJson.ReadAsync(created, HttpStatusCode.Created)).GetProperty("id").GetString();
+        var cookies = new CookieContainer();
+        using (var login = server.CreateHttpClient(cookies))
+        {
+            using var signedIn = await login.PostAsJsonAsync("/api/auth/login", new { email = "moved@demo.test", password = ApiServer.Password });
+            Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        }
+
+        await using var console = await server.ConnectHubAsync("/hubs/console", new HubClientOptions { Cookies = cookies });
+        await server.StartConversationAsync();
+        using var updated = await admin.PutAsJsonAsync($"/api/agents/{id}", new { allowedSiteIds = new[] { ApiServer.ManualSite } });
+
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        await console.Closed.WaitAsync(TimeSpan.FromSeconds(10));
+        var error = await Assert.ThrowsAsync<HttpRequestException>(() => server.ConnectHubAsync("/hubs/console", new HubClientOptions { Cookies = cookies }));
+        Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);
     }
 
     private static object NewAgent(string email, int capacity = 2, bool licensed = false) => new

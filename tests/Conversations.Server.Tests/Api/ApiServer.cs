@@ -1,8 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Conversations.Actors;
 using Conversations.Contracts;
+using Conversations.Server.Seed;
 using Conversations.Testing.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,9 +22,15 @@ public sealed class ApiServer : KestrelServerFixture<Program>
 
     public ApiServer()
     {
-        Settings["Storage:DataDirectory"] = _dataDirectory;
-        Settings["ConnectionStrings:Conversations"] = $"Data Source={Path.Combine(_dataDirectory, "conversations.db")}";
+        TestStorage.Configure(Settings, _dataDirectory);
         Settings["Auth:SignInPerMinute"] = "10000";
+        Settings["Auth:SignInPerAccountPerMinute"] = "10000";
+
+        // Every test connects from 127.0.0.1: the abuse budgets would otherwise count them all as one script.
+        foreach (var (key, value) in Support.AbuseSettings.Generous)
+        {
+            Settings[key] = value;
+        }
     }
 
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web);
@@ -46,7 +52,7 @@ public sealed class ApiServer : KestrelServerFixture<Program>
         await EnsureManualSiteAsync();
         var contactId = $"contact-{Guid.NewGuid():N}";
         var contact = Grains.GetGrain<IContactGrain>(contactId);
-        var snapshot = await contact.StartAsync(new ContactStart(Seed.DemoSeed.WorkspaceId, ManualSite, Variables: variables));
+        var snapshot = await contact.StartAsync(new ContactStart(DemoSeed.WorkspaceId, ManualSite, Variables: variables));
         if (text is not null)
         {
             await contact.SendAsync(new ContactMessage(snapshot.ConversationId, Guid.NewGuid().ToString("N"), text));
@@ -74,6 +80,7 @@ public sealed class ApiServer : KestrelServerFixture<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
+        await TestStorage.DropAsync(_dataDirectory);
         if (Directory.Exists(_dataDirectory))
         {
             Directory.Delete(_dataDirectory, recursive: true);
@@ -85,9 +92,9 @@ public sealed class ApiServer : KestrelServerFixture<Program>
         if (Interlocked.Exchange(ref _manualSiteReady, 1) == 0)
         {
             // The demo assistant answers first, so a conversation is a bot one until it asks for an agent.
-            await Grains.GetGrain<IWorkspaceGrain>(Seed.DemoSeed.WorkspaceId).UpsertSiteAsync(
-                Seed.DemoSeed.AdminId,
-                new SiteConfig(ManualSite, "Manual", [], AutoAssignment: false, AssistantId: Seed.DemoSeed.AssistantId));
+            await Grains.GetGrain<IWorkspaceGrain>(DemoSeed.WorkspaceId).UpsertSiteAsync(
+                DemoSeed.AdminId,
+                new SiteConfig(ManualSite, "Manual", [], AutoAssignment: false, AssistantId: DemoSeed.AssistantId));
         }
     }
 }

@@ -1,4 +1,3 @@
-using Conversations.Actors;
 using Conversations.Contracts;
 using Conversations.Grains.Persistence;
 using Conversations.Server.Connectors;
@@ -42,6 +41,7 @@ public sealed class ConnectorFixture : IAsyncLifetime
     {
         await Server.DisposeAsync();
         await Webhook.DisposeAsync();
+        await TestStorage.DropAsync(DataDirectory);
         if (Directory.Exists(DataDirectory))
         {
             Directory.Delete(DataDirectory, recursive: true);

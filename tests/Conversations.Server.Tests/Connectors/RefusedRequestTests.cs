@@ -124,6 +124,28 @@ public sealed class RefusedRequestTests(ConnectorFixture fixture) : IClassFixtur
         Assert.True(errors.TryGetProperty("attachments", out _));
     }
 
+    [Fact]
+    public async Task Receive_NulInTextOrSenderId_Returns400NamingEachAndStoresNothing()
+    {
+        var (messageId, userId) = InboundMessageTests.NewIds();
+
+        var text = await AssertInvalidAsync(ConnectorClient.Json(new { messageId, from = new { id = userId }, text = "a\0b" }), messageId, userId);
+        var sender = await AssertInvalidAsync(ConnectorClient.Json(new { messageId, from = new { id = userId + "\0" }, text = "hello" }), messageId, userId);
+
+        Assert.True(text.TryGetProperty("text", out _), text.ToString());
+        Assert.True(sender.TryGetProperty("from.id", out _), sender.ToString());
+    }
+
+    [Fact]
+    public async Task Receive_MistypedField_Returns400NamingIt()
+    {
+        var (messageId, userId) = InboundMessageTests.NewIds();
+
+        var errors = await AssertInvalidAsync(ConnectorClient.Utf8($"{{\"messageId\":\"{messageId}\",\"from\":{{\"id\":42}},\"text\":\"hi\"}}"), messageId, userId);
+
+        Assert.True(errors.TryGetProperty("from.id", out _), errors.ToString());
+    }
+
     private static (byte[] Body, string MessageId, string UserId) Body()
     {
         var (messageId, userId) = InboundMessageTests.NewIds();

@@ -1,5 +1,4 @@
 using System.Net;
-using Conversations.Actors;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversations.Server.Tests.Health;

@@ -1,4 +1,5 @@
-using System.Text.Json;
+using Conversations.Contracts;
+using Conversations.Testing.SignalR;
 
 namespace Conversations.Server.Tests.Hubs;
 
@@ -9,26 +10,24 @@ public sealed class HubAudienceTests(ServerFixture server) : IClassFixture<Serve
     {
         await using var agent1 = await HubSessions.ConsoleAsync(server, "agent1@demo.test");
         await using var agent2 = await HubSessions.ConsoleAsync(server, "agent2@demo.test");
-        var (widget, start) = await HubSessions.WidgetAsync(server);
+        var (widget, start) = await HubSessions.StartAsync(server, HubClientProtocol.Json);
         await using var _ = widget;
-        var conversationId = start.Id();
-        await widget.InvokeAsync<JsonElement>("requestAgent", new { conversationId });
-        var live = await widget.WaitForAsync<JsonElement>("state", s => s.GetProperty("status").GetString() == "live");
-        var assignedId = live.GetProperty("agent").Id("id");
-        var (assigned, other) = assignedId == "agent1" ? (agent1, agent2) : (agent2, agent1);
+        var conversationId = start.ConversationId;
+        await widget.InvokeAsync<ConversationState>("requestAgent", new { conversationId });
+        var live = await widget.WaitForAsync<ConversationState>("state", s => s.Status == ConversationStatus.Live);
+        var (assigned, other) = live.Agent?.Id == "agent1" ? (agent1, agent2) : (agent2, agent1);
 
-        await widget.InvokeAsync<JsonElement>("send", new { conversationId, clientMessageId = "m1", text = "only for my agent" });
+        await widget.InvokeAsync<Message>("send", new { conversationId, clientMessageId = "m1", text = "only for my agent" });
 
-        await assigned.WaitForAsync<JsonElement>("message", m => m.GetProperty("text").GetString() == "only for my agent");
-        await other.WaitForAsync<JsonElement>("conversation", c => c.Id("id") == conversationId &&
-            c.GetProperty("lastMessage").ValueKind == JsonValueKind.Object && c.GetProperty("lastMessage").GetProperty("text").GetString() == "only for my agent");
+        await assigned.WaitForAsync<Message>("message", m => m.Text == "only for my agent");
+        await other.WaitForAsync<ConversationSummary>("conversation", c => c.Id == conversationId && c.LastMessage?.Text == "only for my agent");
         await Assert.ThrowsAsync<TimeoutException>(() =>
-            other.WaitForAsync<JsonElement>("message", m => m.GetProperty("text").GetString() == "only for my agent", TimeSpan.FromSeconds(1)));
+            other.WaitForAsync<Message>("message", m => m.Text == "only for my agent", TimeSpan.FromSeconds(1)));
 
         await other.InvokeAsync("watch", new { conversationId });
-        await widget.InvokeAsync<JsonElement>("send", new { conversationId, clientMessageId = "m2", text = "now watched" });
+        await widget.InvokeAsync<Message>("send", new { conversationId, clientMessageId = "m2", text = "now watched" });
 
-        await other.WaitForAsync<JsonElement>("message", m => m.GetProperty("text").GetString() == "now watched");
-        await assigned.WaitForAsync<JsonElement>("message", m => m.GetProperty("text").GetString() == "now watched");
+        await other.WaitForAsync<Message>("message", m => m.Text == "now watched");
+        await assigned.WaitForAsync<Message>("message", m => m.Text == "now watched");
     }
 }

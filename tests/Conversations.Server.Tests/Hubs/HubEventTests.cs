@@ -1,45 +1,67 @@
-using System.Text.Json;
+using Conversations.Contracts;
+using Conversations.Server.Hubs.Payloads;
+using Conversations.Testing.SignalR;
 
 namespace Conversations.Server.Tests.Hubs;
 
 public sealed class HubEventTests(ServerFixture server) : IClassFixture<ServerFixture>
 {
-    [Fact]
-    public async Task LiveConversation_TypingReadAndCounters_ReachTheRightSide()
+    [Theory]
+    [InlineData(HubClientProtocol.Json)]
+    [InlineData(HubClientProtocol.MessagePack)]
+    public async Task LiveConversation_TypingReadAndCounters_ReachTheRightSide(HubClientProtocol protocol)
     {
-        await using var agent = await HubSessions.ConsoleAsync(server, "agent1@demo.test");
-        await agent.WaitForAsync<JsonElement>("counters");
-        var (widget, start) = await HubSessions.WidgetAsync(server);
+        await using var agent = await HubSessions.ConsoleAsync(server, "agent1@demo.test", protocol);
+        await agent.WaitForAsync<CountersPayload>("counters");
+        var (widget, start) = await HubSessions.StartAsync(server, protocol);
         await using var _ = widget;
-        var conversationId = start.Id();
-        await widget.InvokeAsync<JsonElement>("requestAgent", new { conversationId });
-        await widget.WaitForAsync<JsonElement>("state", s => s.GetProperty("status").GetString() == "live");
-        await agent.WaitForAsync<JsonElement>("counters", c => c.GetProperty("mine").GetInt32() == 1);
+        var conversationId = start.ConversationId;
+        await widget.InvokeAsync<ConversationState>("requestAgent", new { conversationId });
+        await widget.WaitForAsync<ConversationState>("state", s => s.Status == ConversationStatus.Live);
+        await agent.WaitForAsync<CountersPayload>("counters", c => c.Mine == 1);
 
         await widget.InvokeAsync("typing", new { conversationId, isTyping = true });
         await agent.InvokeAsync("typing", new { conversationId, isTyping = true });
-        await agent.InvokeAsync<JsonElement>("reply", new { conversationId, clientMessageId = "r", text = "hi" });
-        var question = await widget.InvokeAsync<JsonElement>("send", new { conversationId, clientMessageId = "q", text = "a question" });
-        await agent.InvokeAsync("markRead", new { conversationId, upToSeq = question.GetProperty("seq").GetInt64() });
+        await agent.InvokeAsync<Message>("reply", new { conversationId, clientMessageId = "r", text = "hi" });
+        var question = await widget.InvokeAsync<Message>("send", new { conversationId, clientMessageId = "q", text = "a question" });
+        await agent.InvokeAsync("markRead", new { conversationId, upToSeq = question.Seq });
 
-        var customerTyping = await agent.WaitForAsync<JsonElement>("typing", t => t.GetProperty("author").GetProperty("kind").GetString() == "customer");
-        var agentTyping = await widget.WaitForAsync<JsonElement>("typing", t => t.GetProperty("author").GetProperty("kind").GetString() == "agent");
-        var read = await widget.WaitForAsync<JsonElement>("read");
-        Assert.True(customerTyping.GetProperty("isTyping").GetBoolean());
-        Assert.Equal("Agent 1", agentTyping.GetProperty("author").GetProperty("name").GetString());
-        Assert.Equal(conversationId, read.Id());
+        var customerTyping = await agent.WaitForAsync<TypingPayload>("typing", t => t.Author.Kind == AuthorKind.Customer);
+        var agentTyping = await widget.WaitForAsync<TypingPayload>("typing", t => t.Author.Kind == AuthorKind.Agent);
+        var read = await widget.WaitForAsync<ReadPayload>("read");
+        Assert.True(customerTyping.IsTyping);
+        Assert.Equal("Agent 1", agentTyping.Author.Name);
+        Assert.Equal(conversationId, read.ConversationId);
+        Assert.Equal(question.Seq, read.UpToSeq);
         await Assert.ThrowsAsync<TimeoutException>(() =>
-            widget.WaitForAsync<JsonElement>("typing", t => t.GetProperty("author").GetProperty("kind").GetString() == "customer", TimeSpan.FromMilliseconds(300)));
+            widget.WaitForAsync<TypingPayload>("typing", t => t.Author.Kind == AuthorKind.Customer, TimeSpan.FromMilliseconds(300)));
     }
 
-    [Fact]
-    public async Task Call_BeforeStart_RefusedAsNotStarted()
+    [Theory]
+    [InlineData(HubClientProtocol.Json)]
+    [InlineData(HubClientProtocol.MessagePack)]
+    public async Task Call_BeforeStart_RefusedAsNotStarted(HubClientProtocol protocol)
     {
-        await using var widget = await server.ConnectHubAsync("/hubs/widget");
+        await using var widget = await server.ConnectHubAsync("/hubs/widget", new HubClientOptions { Protocol = protocol });
 
-        var error = await Assert.ThrowsAsync<Conversations.Testing.SignalR.HubInvocationException>(() =>
-            widget.InvokeAsync<JsonElement>("history", new { conversationId = "anything" }));
+        var error = await Assert.ThrowsAsync<HubInvocationException>(() =>
+            widget.InvokeAsync<Message[]>("history", new { conversationId = "anything" }));
 
         Assert.Contains("not_started", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(HubClientProtocol.Json)]
+    [InlineData(HubClientProtocol.MessagePack)]
+    public async Task Send_WrongTypedField_RefusedAndTheConnectionLives(HubClientProtocol protocol)
+    {
+        var (widget, start) = await HubSessions.StartAsync(server, protocol);
+        await using var _ = widget;
+
+        await Assert.ThrowsAsync<HubInvocationException>(() =>
+            widget.InvokeAsync<Message>("send", new { conversationId = start.ConversationId, clientMessageId = 42, text = new[] { "not", "text" } }));
+        var sent = await widget.InvokeAsync<Message>("send", new { conversationId = start.ConversationId, clientMessageId = "ok", text = "fine" });
+
+        Assert.Equal("fine", sent.Text);
     }
 }

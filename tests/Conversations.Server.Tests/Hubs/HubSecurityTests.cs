@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Conversations.Actors;
 using Conversations.Contracts;
 using Conversations.Server.Hubs.Console;
 using Conversations.Testing.SignalR;
@@ -15,21 +14,24 @@ public sealed class HubSecurityTests(ServerFixture server) : IClassFixture<Serve
 {
     private IGrainFactory Grains => server.Services.GetRequiredService<IGrainFactory>();
 
-    [Fact]
-    public async Task Send_AnotherVisitorsConversation_RefusedAndNothingStored()
+    [Theory]
+    [InlineData(HubClientProtocol.Json)]
+    [InlineData(HubClientProtocol.MessagePack)]
+    public async Task Send_AnotherVisitorsConversation_RefusedAndNothingStored(HubClientProtocol protocol)
     {
-        var (owner, ownerStart) = await HubSessions.WidgetAsync(server);
+        var (owner, ownerStart) = await HubSessions.StartAsync(server, protocol);
         await using var _ = owner;
-        var (intruder, _) = await HubSessions.WidgetAsync(server);
+        var (intruder, _) = await HubSessions.StartAsync(server, protocol);
         await using var __ = intruder;
+        var conversationId = ownerStart.ConversationId;
 
         var error = await Assert.ThrowsAsync<HubInvocationException>(() =>
-            intruder.InvokeAsync<JsonElement>("send", new { conversationId = ownerStart.Id(), clientMessageId = "x", text = "intrusion" }));
-        var history = await owner.InvokeAsync<JsonElement>("history", new { conversationId = ownerStart.Id() });
+            intruder.InvokeAsync<Message>("send", new { conversationId, clientMessageId = "x", text = "intrusion" }));
+        var history = await owner.InvokeAsync<Message[]>("history", new { conversationId });
 
         Assert.Contains("not_owner", error.Message, StringComparison.Ordinal);
-        Assert.DoesNotContain(history.EnumerateArray(), m => m.GetProperty("text").GetString() == "intrusion");
-        await Assert.ThrowsAsync<HubInvocationException>(() => intruder.InvokeAsync<JsonElement>("history", new { conversationId = ownerStart.Id() }));
+        Assert.DoesNotContain(history, m => m.Text == "intrusion");
+        await Assert.ThrowsAsync<HubInvocationException>(() => intruder.InvokeAsync<Message[]>("history", new { conversationId }));
     }
 
     [Fact]
@@ -61,14 +63,16 @@ public sealed class HubSecurityTests(ServerFixture server) : IClassFixture<Serve
         Assert.DoesNotContain(again.GetProperty("messages").EnumerateArray(), m => m.GetProperty("clientMessageId").GetString() == "big");
     }
 
-    [Fact]
-    public async Task Send_TextOver4000Characters_RefusedNamingTheField()
+    [Theory]
+    [InlineData(HubClientProtocol.Json)]
+    [InlineData(HubClientProtocol.MessagePack)]
+    public async Task Send_TextOver4000Characters_RefusedNamingTheField(HubClientProtocol protocol)
     {
-        var (widget, start) = await HubSessions.WidgetAsync(server);
+        var (widget, start) = await HubSessions.StartAsync(server, protocol);
         await using var _ = widget;
 
         var error = await Assert.ThrowsAsync<HubInvocationException>(() =>
-            widget.InvokeAsync<JsonElement>("send", new { conversationId = start.Id(), clientMessageId = "long", text = new string('y', 4_001) }));
+            widget.InvokeAsync<Message>("send", new { conversationId = start.ConversationId, clientMessageId = "long", text = new string('y', 4_001) }));
 
         Assert.Contains("invalid_argument: text", error.Message, StringComparison.Ordinal);
     }

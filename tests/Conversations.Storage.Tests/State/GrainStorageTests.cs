@@ -1,13 +1,13 @@
 using System.Text.Json;
-using Conversations.Actors;
 using Conversations.Storage.State;
 using Conversations.Storage.Tests.Support;
+using Orleans.Storage;
 
 namespace Conversations.Storage.Tests.State;
 
 public abstract class GrainStorageTests : StorageSuite
 {
-    private static readonly GrainId Grain = new("counter", "c1");
+    private static readonly GrainId Grain = GrainId.Create("counter", "c1");
 
     [ProviderFact]
     public async Task ReadStateAsync_NoRecord_NewStateAtVersionZero()
@@ -16,7 +16,7 @@ public abstract class GrainStorageTests : StorageSuite
         var state = new TestGrainState<CounterState>();
 
         await using var storage = Storage(db);
-        await storage.ReadStateAsync("counter", Grain, state, default);
+        await storage.ReadStateAsync("counter", Grain, state);
 
         Assert.Equal(0, state.Version);
         Assert.False(state.RecordExists);
@@ -29,11 +29,11 @@ public abstract class GrainStorageTests : StorageSuite
         await using var storage = Storage(db);
         var state = new TestGrainState<CounterState> { State = { Name = "a", Count = 1 } };
 
-        await storage.WriteStateAsync("counter", Grain, state, default);
+        await storage.WriteStateAsync("counter", Grain, state);
         state.State.Count = 2;
-        await storage.WriteStateAsync("counter", Grain, state, default);
+        await storage.WriteStateAsync("counter", Grain, state);
         var read = new TestGrainState<CounterState>();
-        await storage.ReadStateAsync("counter", Grain, read, default);
+        await storage.ReadStateAsync("counter", Grain, read);
 
         Assert.Equal(2, state.Version);
         Assert.Equal(2, read.Version);
@@ -47,12 +47,12 @@ public abstract class GrainStorageTests : StorageSuite
         await using var db = await NewDatabaseAsync();
         await using var storage = Storage(db);
         var first = new TestGrainState<CounterState>();
-        await storage.WriteStateAsync("counter", Grain, first, default);
+        await storage.WriteStateAsync("counter", Grain, first);
         var second = new TestGrainState<CounterState>();
-        await storage.ReadStateAsync("counter", Grain, second, default);
-        await storage.WriteStateAsync("counter", Grain, second, default);
+        await storage.ReadStateAsync("counter", Grain, second);
+        await storage.WriteStateAsync("counter", Grain, second);
 
-        var error = await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("counter", Grain, first, default));
+        var error = await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("counter", Grain, first));
 
         Assert.Contains("counter", error.Message, StringComparison.Ordinal);
         Assert.Contains(Grain.ToString(), error.Message, StringComparison.Ordinal);
@@ -64,9 +64,9 @@ public abstract class GrainStorageTests : StorageSuite
     {
         await using var db = await NewDatabaseAsync();
         await using var storage = Storage(db);
-        await storage.WriteStateAsync("counter", Grain, new TestGrainState<CounterState>(), default);
+        await storage.WriteStateAsync("counter", Grain, new TestGrainState<CounterState>());
 
-        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("counter", Grain, new TestGrainState<CounterState>(), default));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.WriteStateAsync("counter", Grain, new TestGrainState<CounterState>()));
     }
 
     [ProviderFact]
@@ -80,7 +80,7 @@ public abstract class GrainStorageTests : StorageSuite
         {
             try
             {
-                await storage.WriteStateAsync("counter", Grain, w, default);
+                await storage.WriteStateAsync("counter", Grain, w);
                 return true;
             }
             catch (InconsistentStateException)
@@ -98,16 +98,16 @@ public abstract class GrainStorageTests : StorageSuite
         await using var db = await NewDatabaseAsync();
         await using var storage = Storage(db);
         var state = new TestGrainState<CounterState>();
-        await storage.WriteStateAsync("counter", Grain, state, default);
+        await storage.WriteStateAsync("counter", Grain, state);
         var stale = new TestGrainState<CounterState> { Version = 1 };
 
-        await storage.ClearStateAsync("counter", Grain, state, default);
+        await storage.ClearStateAsync("counter", Grain, state);
         var read = new TestGrainState<CounterState>();
-        await storage.ReadStateAsync("counter", Grain, read, default);
+        await storage.ReadStateAsync("counter", Grain, read);
 
         Assert.Equal(0, state.Version);
         Assert.False(read.RecordExists);
-        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearStateAsync("counter", Grain, stale, default));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => storage.ClearStateAsync("counter", Grain, stale));
     }
 
     [ProviderFact]
@@ -115,11 +115,11 @@ public abstract class GrainStorageTests : StorageSuite
     {
         await using var db = await NewDatabaseAsync();
         await using var storage = Storage(db);
-        await storage.WriteStateAsync("a", Grain, new TestGrainState<CounterState> { State = { Count = 1 } }, default);
-        await storage.WriteStateAsync("b", Grain, new TestGrainState<CounterState> { State = { Count = 2 } }, default);
+        await storage.WriteStateAsync("a", Grain, new TestGrainState<CounterState> { State = { Count = 1 } });
+        await storage.WriteStateAsync("b", Grain, new TestGrainState<CounterState> { State = { Count = 2 } });
 
         var a = new TestGrainState<CounterState>();
-        await storage.ReadStateAsync("a", Grain, a, default);
+        await storage.ReadStateAsync("a", Grain, a);
 
         Assert.Equal(1, a.State.Count);
     }
@@ -129,20 +129,20 @@ public abstract class GrainStorageTests : StorageSuite
     {
         await using var db = await NewDatabaseAsync();
         await using var storage = Storage(db);
-        var grains = Enumerable.Range(0, 300).Select(i => new GrainId("counter", $"g{i}")).ToArray();
+        var grains = Enumerable.Range(0, 300).Select(i => GrainId.Create("counter", $"g{i}")).ToArray();
         var states = grains.Select((_, i) => new TestGrainState<CounterState> { State = { Name = $"n{i}", Count = i } }).ToArray();
 
-        await Task.WhenAll(grains.Select((g, i) => storage.WriteStateAsync("counter", g, states[i], default)));
+        await Task.WhenAll(grains.Select((g, i) => storage.WriteStateAsync("counter", g, states[i])));
         await Task.WhenAll(grains.Select((g, i) =>
         {
             states[i].State.Count += 1_000;
-            return storage.WriteStateAsync("counter", g, states[i], default);
+            return storage.WriteStateAsync("counter", g, states[i]);
         }));
 
         for (var i = 0; i < grains.Length; i++)
         {
             var read = new TestGrainState<CounterState>();
-            await storage.ReadStateAsync("counter", grains[i], read, default);
+            await storage.ReadStateAsync("counter", grains[i], read);
             Assert.Equal((2, true), (states[i].Version, states[i].RecordExists));
             Assert.Equal((2L, $"n{i}", i + 1_000), (read.Version, read.State.Name, read.State.Count));
         }
@@ -154,16 +154,16 @@ public abstract class GrainStorageTests : StorageSuite
         await using var db = await NewDatabaseAsync();
         await using var storage = Storage(db);
         var stale = new TestGrainState<CounterState>();
-        await storage.WriteStateAsync("counter", Grain, stale, default);
+        await storage.WriteStateAsync("counter", Grain, stale);
         var current = new TestGrainState<CounterState>();
-        await storage.ReadStateAsync("counter", Grain, current, default);
-        await storage.WriteStateAsync("counter", Grain, current, default);
-        var others = Enumerable.Range(0, 50).Select(i => (Grain: new GrainId("counter", $"o{i}"), State: new TestGrainState<CounterState> { State = { Count = i } })).ToArray();
+        await storage.ReadStateAsync("counter", Grain, current);
+        await storage.WriteStateAsync("counter", Grain, current);
+        var others = Enumerable.Range(0, 50).Select(i => (Grain: GrainId.Create("counter", $"o{i}"), State: new TestGrainState<CounterState> { State = { Count = i } })).ToArray();
 
         // Enqueued together, so the stale write lands in the middle of one batch.
-        var before = others.Take(25).Select(o => storage.WriteStateAsync("counter", o.Grain, o.State, default)).ToList();
-        var staleWrite = storage.WriteStateAsync("counter", Grain, stale, default);
-        var after = others.Skip(25).Select(o => storage.WriteStateAsync("counter", o.Grain, o.State, default)).ToList();
+        var before = others.Take(25).Select(o => storage.WriteStateAsync("counter", o.Grain, o.State)).ToList();
+        var staleWrite = storage.WriteStateAsync("counter", Grain, stale);
+        var after = others.Skip(25).Select(o => storage.WriteStateAsync("counter", o.Grain, o.State)).ToList();
 
         var error = await Assert.ThrowsAsync<InconsistentStateException>(() => staleWrite);
         await Task.WhenAll(before.Concat(after));
@@ -171,7 +171,7 @@ public abstract class GrainStorageTests : StorageSuite
         Assert.Equal(1, stale.Version);
         Assert.All(others, o => Assert.Equal(1, o.State.Version));
         var read = new TestGrainState<CounterState>();
-        await storage.ReadStateAsync("counter", others[^1].Grain, read, default);
+        await storage.ReadStateAsync("counter", others[^1].Grain, read);
         Assert.Equal((1L, 49), (read.Version, read.State.Count));
     }
 
@@ -185,13 +185,13 @@ public abstract class GrainStorageTests : StorageSuite
         var stale = new TestGrainState<CounterState> { State = { Count = 3 } };
 
         // The second expects the first's new version and succeeds; the third expects none and fails.
-        var writes = new[] { first, chained, stale }.Select(s => storage.WriteStateAsync("counter", Grain, s, default)).ToArray();
+        var writes = new[] { first, chained, stale }.Select(s => storage.WriteStateAsync("counter", Grain, s)).ToArray();
 
         await writes[0];
         await writes[1];
         await Assert.ThrowsAsync<InconsistentStateException>(() => writes[2]);
         var read = new TestGrainState<CounterState>();
-        await storage.ReadStateAsync("counter", Grain, read, default);
+        await storage.ReadStateAsync("counter", Grain, read);
         Assert.Equal((2L, 2), (read.Version, read.State.Count));
     }
 
@@ -200,16 +200,16 @@ public abstract class GrainStorageTests : StorageSuite
     {
         await using var db = await NewDatabaseAsync();
         var storage = Storage(db);
-        var writes = Enumerable.Range(0, 100).Select(i => storage.WriteStateAsync("counter", new GrainId("counter", $"d{i}"), new TestGrainState<CounterState>(), default)).ToArray();
+        var writes = Enumerable.Range(0, 100).Select(i => storage.WriteStateAsync("counter", GrainId.Create("counter", $"d{i}"), new TestGrainState<CounterState>())).ToArray();
 
         await storage.DisposeAsync();
 
         // Queued before the stop, so committed rather than refused.
         await Task.WhenAll(writes);
-        await Assert.ThrowsAsync<ObjectDisposedException>(() => storage.WriteStateAsync("counter", Grain, new TestGrainState<CounterState>(), default));
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => storage.WriteStateAsync("counter", Grain, new TestGrainState<CounterState>()));
         await using var reopened = new SqlGrainStorage(db.Open(), new GrainStateSerializer(new JsonSerializerOptions()), TimeProvider.System, db.Options);
         var read = new TestGrainState<CounterState>();
-        await reopened.ReadStateAsync("counter", new GrainId("counter", "d99"), read, default);
+        await reopened.ReadStateAsync("counter", GrainId.Create("counter", "d99"), read);
         Assert.Equal(1, read.Version);
     }
 

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Text.Json;
+using Conversations.Server.Hubs.Protocol;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -9,7 +11,7 @@ using Microsoft.Extensions.Logging;
 
 namespace Conversations.Testing.Tests.SignalR;
 
-/// <summary>Hosts <see cref="EchoHub"/> on Kestrel at 127.0.0.1 on a free port, shared by the tests of a class.</summary>
+/// <summary>Hosts <see cref="EchoHub"/> (JSON and MessagePack, as our hubs) on Kestrel at 127.0.0.1 on a free port, shared by the tests of a class.</summary>
 public sealed class EchoServer : IAsyncLifetime
 {
     private WebApplication? _app;
@@ -21,7 +23,9 @@ public sealed class EchoServer : IAsyncLifetime
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
-        builder.Services.AddSignalR(options => options.EnableDetailedErrors = false);
+        builder.Services.AddSignalR(options => options.EnableDetailedErrors = false)
+            .AddJsonProtocol()
+            .AddMessagePackProtocol(options => options.SerializerOptions = JsonMessagePackResolver.SerializerOptions(JsonSerializerOptions.Web));
         _app = builder.Build();
         _app.UseWebSockets();
         _app.MapHub<EchoHub>("/hubs/echo");

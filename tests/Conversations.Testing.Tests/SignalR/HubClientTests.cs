@@ -5,10 +5,12 @@ namespace Conversations.Testing.Tests.SignalR;
 
 public sealed class HubClientTests(EchoServer server) : IClassFixture<EchoServer>
 {
-    [Fact]
-    public async Task InvokeAsync_MethodReturnsRecord_ReturnsDeserializedResult()
+    [Theory]
+    [InlineData(HubClientProtocol.Json)]
+    [InlineData(HubClientProtocol.MessagePack)]
+    public async Task InvokeAsync_MethodReturnsRecord_ReturnsDeserializedResult(HubClientProtocol protocol)
     {
-        await using var client = await HubClient.ConnectAsync(server.HubUrl);
+        await using var client = await HubClient.ConnectAsync(server.HubUrl, Options(protocol));
 
         var reply = await client.InvokeAsync<EchoReply>("echo", new EchoRequest("hello"));
 
@@ -16,10 +18,12 @@ public sealed class HubClientTests(EchoServer server) : IClassFixture<EchoServer
         Assert.Equal(client.ConnectionId, reply.ConnectionId);
     }
 
-    [Fact]
-    public async Task InvokeAsync_HubThrowsHubException_ThrowsWithServerMessage()
+    [Theory]
+    [InlineData(HubClientProtocol.Json)]
+    [InlineData(HubClientProtocol.MessagePack)]
+    public async Task InvokeAsync_HubThrowsHubException_ThrowsWithServerMessage(HubClientProtocol protocol)
     {
-        await using var client = await HubClient.ConnectAsync(server.HubUrl);
+        await using var client = await HubClient.ConnectAsync(server.HubUrl, Options(protocol));
 
         var error = await Assert.ThrowsAsync<HubInvocationException>(() => client.InvokeAsync("fail", "not allowed"));
 
@@ -28,25 +32,39 @@ public sealed class HubClientTests(EchoServer server) : IClassFixture<EchoServer
         Assert.Equal("still", (await client.InvokeAsync<EchoReply>("echo", new EchoRequest("still"))).Text);
     }
 
-    [Fact]
-    public async Task On_ServerSendsEvent_HandlerAndWaitForReceiveIt()
+    [Theory]
+    [InlineData(HubClientProtocol.Json)]
+    [InlineData(HubClientProtocol.MessagePack)]
+    public async Task On_ServerSendsEvent_HandlerAndWaitForReceiveIt(HubClientProtocol protocol)
     {
-        await using var client = await HubClient.ConnectAsync(server.HubUrl);
+        await using var client = await HubClient.ConnectAsync(server.HubUrl, Options(protocol));
         var handled = new TaskCompletionSource<EchoReply>(TaskCreationOptions.RunContinuationsAsynchronously);
         using var subscription = client.On<EchoReply>("echoed", handled.SetResult);
 
         await client.SendAsync("broadcast", new EchoRequest("event"));
 
         Assert.Equal("event", (await handled.Task.WaitAsync(TimeSpan.FromSeconds(10))).Text);
-        // The event arrived before the wait began: history makes this deterministic.
+        // The event arrived before the wait began: the recording makes this deterministic.
         var waited = await client.WaitForAsync<EchoReply>("echoed", r => r.Text == "event");
         Assert.Equal(client.ConnectionId, waited.ConnectionId);
     }
 
     [Fact]
+    public async Task Received_EventsOfAListenedTarget_RecordedInOrderBeforeAnyHandler()
+    {
+        await using var client = await HubClient.ConnectAsync(server.HubUrl, Options(HubClientProtocol.Json));
+
+        await client.InvokeAsync("broadcast", new EchoRequest("first"));
+        await client.InvokeAsync("broadcast", new EchoRequest("second"));
+        await client.WaitForAsync<EchoReply>("echoed", r => r.Text == "second");
+
+        Assert.Equal(["first", "second"], client.Received<EchoReply>("echoed").Select(r => r.Text));
+    }
+
+    [Fact]
     public async Task WaitForAsync_NoMatchingEvent_TimesOut()
     {
-        await using var client = await HubClient.ConnectAsync(server.HubUrl);
+        await using var client = await HubClient.ConnectAsync(server.HubUrl, Options(HubClientProtocol.Json));
         await client.InvokeAsync("broadcast", new EchoRequest("other"));
 
         await Assert.ThrowsAsync<TimeoutException>(() =>
@@ -86,6 +104,7 @@ public sealed class HubClientTests(EchoServer server) : IClassFixture<EchoServer
     {
         await using var client = await HubClient.ConnectAsync(server.HubUrl, new HubClientOptions { SkipNegotiation = true });
 
+        Assert.Null(client.ConnectionId);
         Assert.Equal("direct", (await client.InvokeAsync<EchoReply>("echo", new EchoRequest("direct"))).Text);
     }
 
@@ -99,6 +118,7 @@ public sealed class HubClientTests(EchoServer server) : IClassFixture<EchoServer
 
         Assert.False(client.IsConnected);
         await Assert.ThrowsAsync<HubConnectionClosedException>(() => client.InvokeAsync<EchoReply>("echo", new EchoRequest("late")));
+        await Assert.ThrowsAsync<HubConnectionClosedException>(() => client.WaitForAsync<EchoReply>("echoed"));
     }
 
     [Fact]
@@ -112,4 +132,6 @@ public sealed class HubClientTests(EchoServer server) : IClassFixture<EchoServer
         Assert.Null(await client.Closed);
         await Assert.ThrowsAsync<HubConnectionClosedException>(() => pending);
     }
+
+    private static HubClientOptions Options(HubClientProtocol protocol) => new() { Protocol = protocol, Events = ["echoed"] };
 }

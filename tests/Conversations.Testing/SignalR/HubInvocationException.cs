@@ -4,8 +4,8 @@ namespace Conversations.Testing.SignalR;
 /// (a <c>HubException</c>'s message, or the generic text SignalR sends for other exceptions).</summary>
 public sealed class HubInvocationException : Exception
 {
-    public HubInvocationException(string method, string message)
-        : base(message) => Method = method;
+    public HubInvocationException(string method, string message, Exception? innerException = null)
+        : base(message, innerException) => Method = method;
 
     /// <summary>The hub method that failed.</summary>
     public string Method { get; }

@@ -1,4 +1,3 @@
-using Conversations.Actors;
 using Conversations.Contracts;
 using Conversations.Server.Auth;
 using Conversations.Server.Hubs.FanOut;
@@ -71,7 +70,10 @@ public sealed class ConsoleHub(
             connections.Remove(((ConsoleConnection)connection!).Agent.AgentId, Context.ConnectionId);
         }
 
-        audience.RemoveConnection(Context.ConnectionId);
+        foreach (var conversationId in audience.RemoveConnection(Context.ConnectionId))
+        {
+            await SendViewersAsync(conversationId);
+        }
 
         await base.OnDisconnectedAsync(exception);
     }
@@ -171,7 +173,9 @@ public sealed class ConsoleHub(
     {
         var conversationId = HubArguments.Id(HubArguments.Required(request).ConversationId, "conversationId");
         await Conversation(conversationId).WatchAsync(AgentId());
-        audience.Watch(conversationId, Context.ConnectionId);
+        var agent = Agent().Agent;
+        audience.Watch(conversationId, Context.ConnectionId, new AgentRef(agent.AgentId, agent.DisplayName));
+        await SendViewersAsync(conversationId);
     }
 
     [HubMethodName("unwatch")]
@@ -180,6 +184,7 @@ public sealed class ConsoleHub(
         var conversationId = HubArguments.Id(HubArguments.Required(request).ConversationId, "conversationId");
         await Conversation(conversationId).UnwatchAsync(AgentId());
         audience.Unwatch(conversationId, Context.ConnectionId);
+        await SendViewersAsync(conversationId);
     }
 
     [HubMethodName("offerHelp")]
@@ -207,6 +212,21 @@ public sealed class ConsoleHub(
         var monitored = await grains.GetGrain<IWorkspaceGrain>(agent.Agent.WorkspaceId)
             .CreateMonitoredAsync(new CreateMonitored(agent.Agent.AgentId, siteId, name, email, create.Strong, knowledgeId));
         return new MonitoredResult(monitored.ConversationId, monitored.Link);
+    }
+
+    // Viewers and the assigned agent learn who has the conversation open; the list names agents only,
+    // so it can go to anyone already following the conversation.
+    private Task SendViewersAsync(string conversationId)
+    {
+        var targets = audience.Watchers(conversationId).ToList();
+        if (audience.AssignedAgent(conversationId) is { } assigned)
+        {
+            targets.AddRange(connections.Of(assigned).Select(c => c.ConnectionId));
+        }
+
+        return targets.Count == 0
+            ? Task.CompletedTask
+            : Clients.Clients(targets.Distinct().ToList()).Viewers(new ViewersPayload(conversationId, audience.Viewers(conversationId)));
     }
 
     private ConsoleConnection Agent() =>

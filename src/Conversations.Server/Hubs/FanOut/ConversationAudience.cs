@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Conversations.Contracts;
 
 namespace Conversations.Server.Hubs.FanOut;
 
@@ -9,7 +10,7 @@ namespace Conversations.Server.Hubs.FanOut;
 public sealed class ConversationAudience
 {
     private readonly ConcurrentDictionary<string, string> _assigned = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _watchers = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, AgentRef>> _watchers = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, byte>> _watchedBy = new(StringComparer.Ordinal);
 
     /// <summary>The assigned agent, as the latest summary row said; null while unassigned.</summary>
@@ -28,9 +29,10 @@ public sealed class ConversationAudience
         }
     }
 
-    public void Watch(string conversationId, string connectionId)
+    /// <summary>The connection of <paramref name="agent"/> now follows the conversation.</summary>
+    public void Watch(string conversationId, string connectionId, AgentRef agent)
     {
-        _watchers.GetOrAdd(conversationId, _ => new(StringComparer.Ordinal))[connectionId] = 0;
+        _watchers.GetOrAdd(conversationId, _ => new(StringComparer.Ordinal))[connectionId] = agent;
         _watchedBy.GetOrAdd(connectionId, _ => new(StringComparer.Ordinal))[conversationId] = 0;
     }
 
@@ -47,17 +49,27 @@ public sealed class ConversationAudience
         }
     }
 
-    /// <summary>Forgets a closed connection's watches.</summary>
-    public void RemoveConnection(string connectionId)
+    /// <summary>Forgets a closed connection's watches; returns the conversations it was watching.</summary>
+    public IReadOnlyList<string> RemoveConnection(string connectionId)
     {
-        if (_watchedBy.TryRemove(connectionId, out var watched))
+        if (!_watchedBy.TryRemove(connectionId, out var watched))
         {
-            foreach (var conversationId in watched.Keys)
-            {
-                Unwatch(conversationId, connectionId);
-            }
+            return [];
         }
+
+        foreach (var conversationId in watched.Keys)
+        {
+            Unwatch(conversationId, connectionId);
+        }
+
+        return [.. watched.Keys];
     }
+
+    /// <summary>The agents viewing a conversation right now, once each however many consoles they have open.</summary>
+    public IReadOnlyList<AgentRef> Viewers(string conversationId) =>
+        _watchers.TryGetValue(conversationId, out var watchers)
+            ? [.. watchers.Values.DistinctBy(a => a.Id, StringComparer.Ordinal).OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase)]
+            : [];
 
     /// <summary>The connections watching a conversation.</summary>
     public IEnumerable<string> Watchers(string conversationId) =>

@@ -1,10 +1,10 @@
 using System.Threading.Channels;
-using Conversations.Actors;
 using Conversations.Contracts;
 using Conversations.Server.Events;
 using Conversations.Server.Hubs.Console;
 using Conversations.Server.Hubs.Payloads;
 using Conversations.Server.Hubs.Widget;
+using Conversations.Server.Observability;
 using Microsoft.AspNetCore.SignalR;
 
 namespace Conversations.Server.Hubs.FanOut;
@@ -21,6 +21,7 @@ public sealed partial class HubEventFanOut(
     ConsoleCounters counters,
     ConversationAudience audience,
     IGrainFactory grains,
+    ConversationsMetrics metrics,
     ILogger<HubEventFanOut> logger) : BackgroundService, IConversationEventHandler
 {
     private const int SummariesPerFlush = 64;
@@ -65,6 +66,7 @@ public sealed partial class HubEventFanOut(
                 }
 
                 Fire(Followers(added.WorkspaceId, added.SiteId, added.ConversationId, added.AssignedAgentId).Message(added.Message), added);
+                metrics.Delivered(added.Message);
                 break;
             case ConversationStateChanged changed:
                 Fire(Widget(changed.State.ConversationId).State(changed.State), changed);

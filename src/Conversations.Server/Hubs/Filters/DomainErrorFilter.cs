@@ -3,10 +3,17 @@ using Microsoft.AspNetCore.SignalR;
 
 namespace Conversations.Server.Hubs.Filters;
 
-/// <summary>Turns a refused domain command into a hub error carrying its code and message, and any other
-/// failure into a generic one: internal details are logged, never sent.</summary>
+/// <summary>The outermost hub filter: turns a refused domain command into a hub error carrying its code and
+/// message, and any other failure into a generic one (internal details are logged, never sent). It logs every
+/// failed call once: a refusal (a domain rule, a bad argument, a rate limit) is an ordinary event of a public
+/// endpoint and logs at Information without a stack, so scripts cannot flood the log; anything else is an
+/// error with its stack.</summary>
 public sealed partial class DomainErrorFilter(ILogger<DomainErrorFilter> logger) : IHubFilter
 {
+    /// <summary>SignalR's dispatcher logs every exception a hub method throws at Error, refusals included;
+    /// this filter logs them instead, so that category's errors are turned off (see <see cref="HubsExtensions"/>).</summary>
+    public const string DispatcherCategory = "Microsoft.AspNetCore.SignalR.Internal.DefaultHubDispatcher";
+
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
     {
         try
@@ -15,14 +22,27 @@ public sealed partial class DomainErrorFilter(ILogger<DomainErrorFilter> logger)
         }
         catch (DomainException e)
         {
+            LogRefused(invocationContext.HubMethodName, $"{e.Code}: {e.Message}");
             throw HubErrors.From(e);
         }
-        catch (Exception e) when (e is not HubException and not OperationCanceledException)
+        catch (HubException e)
+        {
+            LogRefused(invocationContext.HubMethodName, e.Message);
+            throw;
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception e)
         {
             LogFailed(e, invocationContext.HubMethodName);
             throw HubErrors.Of(HubErrors.Internal, $"'{invocationContext.HubMethodName}' failed on the server.");
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Hub method {Method} refused: {Reason}")]
+    private partial void LogRefused(string method, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Hub method {Method} failed")]
     private partial void LogFailed(Exception exception, string method);

@@ -1,4 +1,3 @@
-using Conversations.Actors;
 using Conversations.Contracts;
 using Conversations.Server.Hubs.Payloads;
 using Conversations.Server.Hubs.Requests;

@@ -1,0 +1,36 @@
+using System.Net;
+using System.Net.Sockets;
+using Conversations.Grains.Hosting;
+
+namespace Conversations.Server.Hosting;
+
+/// <summary>The Orleans silo inside the edge process: the grains and the SignalR edge share one host.</summary>
+public static class SiloHostingExtensions
+{
+    /// <summary>Hosts a silo with the conversation grains, our SQL grain storage and reminder table (registered
+    /// by storage), and localhost clustering: one process, nothing to install. <c>Orleans:SiloPort</c> and
+    /// <c>Orleans:GatewayPort</c> fix the ports; unset, free ones are taken, because nothing outside a
+    /// single-silo process needs to know them and several servers may share a machine.</summary>
+    public static WebApplicationBuilder AddConversationsSilo(this WebApplicationBuilder builder)
+    {
+        var siloPort = PortOrFree(builder.Configuration["Orleans:SiloPort"]);
+        var gatewayPort = PortOrFree(builder.Configuration["Orleans:GatewayPort"]);
+        builder.UseOrleans(silo => silo
+            .UseLocalhostClustering(siloPort, gatewayPort)
+            .AddReminders()
+            .AddConversationGrains());
+        return builder;
+    }
+
+    private static int PortOrFree(string? configured)
+    {
+        if (int.TryParse(configured, out var port) && port > 0)
+        {
+            return port;
+        }
+
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
