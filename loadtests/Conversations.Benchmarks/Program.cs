@@ -19,6 +19,7 @@ public static class BenchmarkProgram
             "actors" => RunSuite(typeof(ActorCallBenchmarks)),
             "storage" when quick => await StorageQuick.RunAsync(),
             "e2e" when quick => await E2eQuick.RunAsync(),
+            "nlu" when quick => Nlu.NluQuick.Run(),
             RelayServer.Scenario => await RelayServer.RunAsync(args[1..]),
             _ => Usage(scenario),
         };

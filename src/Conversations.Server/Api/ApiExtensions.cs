@@ -1,5 +1,6 @@
 using Conversations.Server.Admin;
 using Conversations.Server.Analytics;
+using Conversations.Server.Assistants;
 using Conversations.Server.Auth;
 using Conversations.Server.Contacts;
 using Conversations.Server.Floor;
@@ -43,6 +44,7 @@ public static class ApiExtensions
         endpoints.MapContactEndpoints();
         endpoints.MapFloorEndpoints();
         endpoints.MapOutboxEndpoints();
+        endpoints.MapAssistantEndpoints();
 
         // An unknown /api route answers 401 to strangers and 404 to agents, so the API's shape is not
         // discoverable without signing in.

@@ -1,6 +1,7 @@
 using Conversations.Contracts;
 using Conversations.Server.Abuse;
 using Conversations.Server.Api;
+using Conversations.Server.Assistants;
 using Conversations.Server.Auth;
 using Conversations.Server.Connectors;
 using Conversations.Server.Errors;
@@ -33,6 +34,8 @@ public static class ServerHostingExtensions
         // group-commit writers after the silo stopped.
         builder.Services.AddConversationsStorage(StorageOptionsFor(builder.Configuration, dataDirectory));
         builder.Services.AddSingleton<IConversationEventSink, EventFanOut>();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddAssistants();
         builder.AddConversationsSilo();
 
         builder.Services.AddDataProtection()
