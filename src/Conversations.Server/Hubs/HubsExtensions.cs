@@ -68,10 +68,7 @@ public static class HubsExtensions
     {
         app.UseCors();
         app.MapHub<WidgetHub>("/hubs/widget").RequireCors(WidgetCorsPolicy);
-
-        // A WebSocket outlives the request that authorized it: it closes when the cookie it connected with
-        // expires, so an open console never outlasts its session (the client reconnects on a fresh cookie).
-        app.MapHub<ConsoleHub>("/hubs/console", options => options.CloseOnAuthenticationExpiration = true);
+        app.MapHub<ConsoleHub>("/hubs/console");
         return app;
     }
 }

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using Conversations.Server.Tests.Hubs;
-using Conversations.Testing.SignalR;
 
 namespace Conversations.Server.Tests.Auth;
 
@@ -42,13 +41,5 @@ public sealed class SessionLifetimeTests(ShortSessionServer server) : IClassFixt
 
         using var expired = await http.GetAsync(new Uri("/api/me", UriKind.Relative));
         Assert.Equal(HttpStatusCode.Unauthorized, expired.StatusCode);
-    }
-
-    [Fact]
-    public async Task Console_OpenPastItsCookiesExpiry_Closed()
-    {
-        await using var console = await server.ConnectHubAsync("/hubs/console", new HubClientOptions { Cookies = await HubSessions.LoginAsync(server, "agent1@demo.test") });
-
-        await console.Closed.WaitAsync(TimeSpan.FromSeconds(10));
     }
 }
