@@ -1,4 +1,5 @@
 using Conversations.Contracts;
+using Conversations.Server.Api;
 using Conversations.Server.Errors;
 using Conversations.Server.Security;
 using Microsoft.AspNetCore.Authentication;
@@ -19,6 +20,7 @@ public static class AuthEndpoints
         endpoints.MapPost("/api/auth/login", LoginAsync).RequireRateLimiting(AuthPolicies.SignInRateLimit).AllowAnonymous();
         endpoints.MapPost("/api/auth/logout", (Delegate)LogoutAsync).AllowAnonymous();
         endpoints.MapGet("/api/me", Me).RequireAuthorization(AuthPolicies.Agent);
+        endpoints.MapGet("/api/me/sites", MySitesAsync).RequireAuthorization(AuthPolicies.Agent);
         return endpoints;
     }
 
@@ -94,4 +96,17 @@ public static class AuthEndpoints
 
     private static MeResponse ToMe(AgentClaims agent) =>
         new(agent.AgentId, agent.Email, agent.DisplayName, AgentClaims.RoleName(agent.Role), agent.WorkspaceId);
+
+    // Site configuration (origins, secrets) is for admins; every agent still needs the names of its own sites.
+    private static async Task<IResult> MySitesAsync(HttpContext http, IGrainFactory grains)
+    {
+        var me = CurrentAgent.Of(http);
+        var workspace = await grains.GetGrain<IWorkspaceGrain>(me.WorkspaceId).GetAsync();
+        var agent = await grains.GetGrain<IAgentGrain>(me.AgentId).GetAsync();
+        return Results.Ok(workspace.Sites
+            .Where(site => agent.IsAllowedOn(site.Id))
+            .OrderBy(site => site.Id, StringComparer.Ordinal)
+            .Select(site => new MySiteResponse(site.Id, site.Name))
+            .ToList());
+    }
 }

@@ -15,6 +15,8 @@ public sealed class PostgresNode : KestrelServerFixture<Program>
         Settings["Storage:Provider"] = "Postgres";
         // A small pool per node: the test PostgreSQL serves several suites (and other runs) at once.
         Settings["ConnectionStrings:Conversations"] = new NpgsqlConnectionStringBuilder(connectionString) { MaxPoolSize = 15 }.ConnectionString;
+        // Test webhooks listen on loopback, which the SSRF guard refuses by default.
+        Settings["Connectors:Outbound:AllowPrivateNetworks"] = "true";
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             Settings[key] = value;

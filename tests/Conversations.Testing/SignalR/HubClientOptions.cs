@@ -8,7 +8,7 @@ public sealed class HubClientOptions
 {
     /// <summary>The events of CONTRACT.md's two hubs, recorded from the moment the connection opens.</summary>
     public static IReadOnlyList<string> ContractEvents { get; } =
-        ["message", "state", "queue", "typing", "helpOffered", "read", "conversation", "counters", "notification", "presence", "contactPresence"];
+        ["message", "state", "queue", "typing", "helpOffered", "read", "conversation", "counters", "notification", "presence", "contactPresence", "viewers"];
 
     /// <summary>Cookies sent with the negotiate request and the WebSocket upgrade, e.g. the auth cookie
     /// of an agent signed in through <c>POST /api/auth/login</c>.</summary>

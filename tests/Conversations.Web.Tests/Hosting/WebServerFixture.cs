@@ -14,6 +14,13 @@ public sealed class WebServerFixture : KestrelServerFixture<Program>
 
         // Every browser test signs in from 127.0.0.1, more often than a person would in a minute.
         Settings["Auth:SignInPerMinute"] = "1000";
+        Settings["Auth:SignInPerAccountPerMinute"] = "1000";
+
+        // Every browser and test client comes from 127.0.0.1: the abuse budgets would count them as one script.
+        foreach (var budget in new[] { "WidgetConnectionsPerAddress", "ConsoleConnectionsPerAgent", "StartsPerAddress", "StartsPerSite", "RequestAgentPerAddress", "UploadsPerAddress", "UploadsPerUploader" })
+        {
+            Settings[$"Abuse:{budget}"] = "100000";
+        }
     }
 
     public override async ValueTask DisposeAsync()

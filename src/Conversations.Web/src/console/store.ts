@@ -120,7 +120,7 @@ export class Store extends EventTarget {
       throw e;
     }
     const [sites, self, snippets, teams] = await Promise.all([
-      get<Site[]>('/api/sites'),
+      get<Site[]>('/api/me/sites'),
       get<{ allowedSiteIds: string[] | null; showBotConversations: boolean; status: AgentStatus; avatarUrl: string | null }>(`/api/agents/${encodeURIComponent(this.me.id)}`),
       get<Snippet[]>('/api/snippets'),
       get<{ id: string; name: string; agentIds: string[] }[]>('/api/teams'),
