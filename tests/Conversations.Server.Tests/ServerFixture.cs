@@ -17,7 +17,7 @@ public class ServerFixture : KestrelServerFixture<Program>
         TestStorage.Configure(Settings, _dataDirectory);
 
         // Every test connects from 127.0.0.1: the abuse budgets would otherwise count them all as one script.
-        foreach (var (key, value) in Support.AbuseSettings.Generous)
+        foreach (var (key, value) in AbuseSettings.Generous)
         {
             Settings[key] = value;
         }

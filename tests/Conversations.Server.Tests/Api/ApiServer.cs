@@ -27,7 +27,7 @@ public sealed class ApiServer : KestrelServerFixture<Program>
         Settings["Auth:SignInPerAccountPerMinute"] = "10000";
 
         // Every test connects from 127.0.0.1: the abuse budgets would otherwise count them all as one script.
-        foreach (var (key, value) in Support.AbuseSettings.Generous)
+        foreach (var (key, value) in AbuseSettings.Generous)
         {
             Settings[key] = value;
         }

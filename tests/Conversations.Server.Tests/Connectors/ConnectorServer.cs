@@ -23,7 +23,7 @@ public sealed class ConnectorServer : KestrelServerFixture<Program>
         Settings["Connectors:Outbound:AllowPrivateNetworks"] = "true";
 
         // Every test connects from 127.0.0.1: the abuse budgets would otherwise count them all as one script.
-        foreach (var (key, value) in Support.AbuseSettings.Generous)
+        foreach (var (key, value) in AbuseSettings.Generous)
         {
             Settings[key] = value;
         }

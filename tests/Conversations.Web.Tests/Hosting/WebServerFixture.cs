@@ -17,9 +17,9 @@ public sealed class WebServerFixture : KestrelServerFixture<Program>
         Settings["Auth:SignInPerAccountPerMinute"] = "1000";
 
         // Every browser and test client comes from 127.0.0.1: the abuse budgets would count them as one script.
-        foreach (var budget in new[] { "WidgetConnectionsPerAddress", "ConsoleConnectionsPerAgent", "StartsPerAddress", "StartsPerSite", "RequestAgentPerAddress", "UploadsPerAddress", "UploadsPerUploader" })
+        foreach (var (key, value) in AbuseSettings.Generous)
         {
-            Settings[$"Abuse:{budget}"] = "100000";
+            Settings[key] = value;
         }
     }
 

@@ -1,4 +1,4 @@
-namespace Conversations.Server.Tests.Support;
+namespace Conversations.Testing.Hosting;
 
 /// <summary>Abuse budgets for test servers whose every client comes from 127.0.0.1.</summary>
 public static class AbuseSettings
