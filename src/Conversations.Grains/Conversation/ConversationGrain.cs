@@ -458,20 +458,22 @@ public sealed class ConversationGrain(
         await SaveAsync();
     }
 
-    public async Task<bool> AssignFromQueueAsync(string agentId)
+    public async Task OfferFromQueueAsync(string agentId)
     {
         if (State.Status != ConversationStatus.Waiting)
         {
-            return false;
+            // Taken, closed or back to the bot since routing queued it: the entry is stale.
+            await Routing().RemoveAsync(Id, assigned: false);
+            return;
         }
 
-        var assigned = await TryAssignAsync(agentId, null, "conversation.live");
-        if (assigned)
+        if (!await TryAssignAsync(agentId, null, "conversation.live"))
         {
-            await SaveAsync();
+            await Routing().DeclineAsync(Id, agentId);
+            return;
         }
 
-        return assigned;
+        await SaveAsync();
     }
 
     public async Task AgentWentOfflineAsync(string agentId)
