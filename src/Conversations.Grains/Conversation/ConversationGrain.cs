@@ -1,5 +1,6 @@
 using Conversations.Contracts;
 using Conversations.Grains.Assistant;
+using Conversations.Grains.Conversation.Handoff;
 using Conversations.Grains.Persistence;
 
 namespace Conversations.Grains.Conversation;
@@ -82,14 +83,10 @@ public sealed class ConversationGrain(
         }
 
         await ScheduleInactivityAsync(workspace.Settings);
-        if (State.AssistantId is not null)
+        await ApplyAsync(new HandoffCommand.Start());
+        if (State.Status == ConversationStatus.Bot)
         {
-            await ChangeStatusAsync(ConversationStatus.Bot, null, "The assistant answers this conversation.", "conversation.bot");
             await RunAssistantAsync(workspace, isStart: true, text: null, choiceId: null);
-        }
-        else
-        {
-            await EnterQueueAsync(workspace, "Waiting for an agent.", "conversation.waiting", teamId: null);
         }
 
         await SaveAsync();
@@ -144,8 +141,7 @@ public sealed class ConversationGrain(
         var durable = reopened;
         if (reopened)
         {
-            await ScheduleInactivityAsync(workspace.Settings);
-            await EnterQueueAsync(workspace, "The customer wrote again: the conversation is reopened.", "conversation.reopened", teamId: null);
+            await ApplyAsync(new HandoffCommand.CustomerWroteAgain());
         }
         else if (State.Status == ConversationStatus.Bot)
         {
@@ -178,10 +174,8 @@ public sealed class ConversationGrain(
     public async Task<ConversationState> RequestAgentAsync(string contactId)
     {
         RequireContact(contactId);
-        RequireOpen();
-        if (State.Status == ConversationStatus.Bot)
+        if ((await ApplyAsync(new HandoffCommand.CustomerAskedForAgent())).Changed)
         {
-            await EnterQueueAsync(await WorkspaceAsync(), "The customer asked for a human.", "conversation.waiting", teamId: null);
             await SaveAsync();
         }
 
@@ -191,7 +185,8 @@ public sealed class ConversationGrain(
     public async Task<ConversationState> CustomerReturnToBotAsync(string contactId)
     {
         RequireContact(contactId);
-        await ReturnToBotAsync("The customer went back to the assistant.");
+        await ApplyAsync(new HandoffCommand.ReturnToAssistant("The customer went back to the assistant."));
+        await SaveAsync();
         return ToState();
     }
 
@@ -203,10 +198,9 @@ public sealed class ConversationGrain(
             throw new DomainException(DomainErrors.InvalidTransition, $"No agent offered help in conversation '{Id}'.");
         }
 
-        var workspace = await WorkspaceAsync();
-        if (!await TryAssignAsync(offer.Id, $"The customer accepted {offer.Name}'s help.", "conversation.live"))
+        if (!await TryAssignAsync(offer, AssignReason.AcceptedHelp))
         {
-            await EnterQueueAsync(workspace, $"{offer.Name} is no longer available: waiting for an agent.", "conversation.waiting", teamId: null);
+            await ApplyAsync(new HandoffCommand.HelperUnavailable(offer));
         }
 
         await SaveAsync();
@@ -290,14 +284,8 @@ public sealed class ConversationGrain(
 
     public async Task<ConversationSummary> TakeAsync(string agentId)
     {
-        await RequireAgentAsync(agentId);
-        RequireOpen();
-        if (State.Status == ConversationStatus.Live)
-        {
-            throw new DomainException(DomainErrors.AlreadyAssigned, $"Conversation '{Id}' is already assigned to agent '{State.Agent?.Id}'.");
-        }
-
-        await AssignOrThrowAsync(agentId, "took the conversation");
+        var (_, _, agent) = await RequireAgentAsync(agentId);
+        await AssignOrThrowAsync(agent, AssignReason.Took);
         return ToSummary(agentId);
     }
 
@@ -305,37 +293,27 @@ public sealed class ConversationGrain(
     {
         var (_, acting, _) = await RequireAgentAsync(actingAgentId);
         RequireSupervisor(acting, "assign conversations");
-        RequireOpen();
-        var workspace = await WorkspaceAsync();
-        RequireMember(workspace, agentId);
-        await AssignOrThrowAsync(agentId, "was assigned the conversation");
+        await AssignOrThrowAsync(await RequireAssignableAsync(agentId), AssignReason.Assigned);
         return ToSummary(actingAgentId);
     }
 
     public async Task<ConversationSummary> TransferAsync(TransferRequest command)
     {
         var (workspace, acting, _) = await RequireAgentAsync(command.ActingAgentId);
-        if (State.Status != ConversationStatus.Live)
-        {
-            throw new DomainException(DomainErrors.InvalidTransition, $"Only a live conversation can be transferred; conversation '{Id}' is {State.Status.ToString().ToLowerInvariant()}.");
-        }
-
-        if (State.Agent?.Id != command.ActingAgentId)
+        if (State.Status == ConversationStatus.Live && State.Agent?.Id != command.ActingAgentId)
         {
             RequireSupervisor(acting, "transfer another agent's conversation");
         }
 
         if (command.ToAgentId is { } toAgentId)
         {
-            RequireMember(workspace, toAgentId);
-            await AssignOrThrowAsync(toAgentId, "received the conversation by transfer");
+            await AssignOrThrowAsync(await RequireAssignableAsync(toAgentId), AssignReason.Transferred);
         }
         else
         {
             var team = command.ToTeamId is null ? null : workspace.Teams.FirstOrDefault(t => t.Id == command.ToTeamId)
                 ?? throw new DomainException(DomainErrors.TeamUnknown, $"Team '{command.ToTeamId}' does not exist in workspace '{State.WorkspaceId}'.");
-            var text = team is null ? "Transferred to the queue." : $"Transferred to team {team.Name}.";
-            await EnterQueueAsync(workspace, text, "conversation.transferred", team?.Id);
+            await ApplyAsync(new HandoffCommand.TransferToQueue(team?.Id, team?.Name));
             await SaveAsync();
         }
 
@@ -351,21 +329,15 @@ public sealed class ConversationGrain(
             RequireSupervisor(acting, "close another agent's conversation");
         }
 
-        await CloseCoreAsync($"{agent.Profile.DisplayName} closed the conversation.", agentId);
+        await ApplyAsync(new HandoffCommand.Close($"{agent.Profile.DisplayName} closed the conversation.", agentId));
+        await SaveAsync();
         return ToSummary(agentId);
     }
 
     public async Task<ConversationSummary> ReopenAsync(string agentId)
     {
-        await RequireAgentAsync(agentId);
-        if (State.Status != ConversationStatus.Closed)
-        {
-            throw new DomainException(DomainErrors.InvalidTransition, $"Conversation '{Id}' is {State.Status.ToString().ToLowerInvariant()}, not closed.");
-        }
-
-        var workspace = await WorkspaceAsync();
-        await AssignOrThrowAsync(agentId, "reopened the conversation");
-        await ScheduleInactivityAsync(workspace.Settings);
+        var (_, _, agent) = await RequireAgentAsync(agentId);
+        await AssignOrThrowAsync(agent, AssignReason.Reopened);
         return ToSummary(agentId);
     }
 
@@ -377,7 +349,8 @@ public sealed class ConversationGrain(
             RequireSupervisor(acting, "return another agent's conversation to the assistant");
         }
 
-        await ReturnToBotAsync($"{agent.Profile.DisplayName} returned the conversation to the assistant.");
+        await ApplyAsync(new HandoffCommand.ReturnToAssistant($"{agent.Profile.DisplayName} returned the conversation to the assistant."));
+        await SaveAsync();
         return ToSummary(agentId);
     }
 
@@ -423,14 +396,8 @@ public sealed class ConversationGrain(
     public async Task OfferHelpAsync(string agentId)
     {
         var (_, _, agent) = await RequireAgentAsync(agentId);
-        if (State.Status != ConversationStatus.Bot)
-        {
-            throw new DomainException(DomainErrors.InvalidTransition, $"Help is offered while the assistant handles the conversation; conversation '{Id}' is {State.Status.ToString().ToLowerInvariant()}.");
-        }
-
-        State.HelpOfferedBy = agent.ToRef();
+        await ApplyAsync(new HandoffCommand.OfferHelp(agent.ToRef()));
         await SaveAsync();
-        events.Publish(new HelpOffered(State.WorkspaceId, State.SiteId, Id, State.ContactId, agent.ToRef()));
     }
 
     public async Task<IReadOnlyList<Message>> AgentHistoryAsync(string agentId, long? beforeSeq, int limit)
@@ -467,7 +434,8 @@ public sealed class ConversationGrain(
             return;
         }
 
-        if (!await TryAssignAsync(agentId, null, "conversation.live"))
+        var agent = await GrainFactory.GetGrain<IAgentGrain>(agentId).GetAsync();
+        if (!await TryAssignAsync(agent.ToRef(), AssignReason.FromQueue))
         {
             await Routing().DeclineAsync(Id, agentId);
             return;
@@ -478,14 +446,15 @@ public sealed class ConversationGrain(
 
     public async Task AgentWentOfflineAsync(string agentId)
     {
-        if (State.Status != ConversationStatus.Live || State.Agent?.Id != agentId)
+        if ((await ApplyAsync(new HandoffCommand.AgentWentOffline(agentId))).Changed)
         {
-            await GrainFactory.GetGrain<IAgentGrain>(agentId).ReleaseAsync(Id);
-            return;
+            await SaveAsync();
         }
-
-        await EnterQueueAsync(await WorkspaceAsync(), $"{State.Agent.Name} went offline: waiting for another agent.", "conversation.requeued.offline", teamId: null);
-        await SaveAsync();
+        else
+        {
+            // Not (or no longer) this agent's: make sure the agent does not keep capacity for it.
+            await GrainFactory.GetGrain<IAgentGrain>(agentId).ReleaseAsync(Id);
+        }
     }
 
     public async Task SetContactOnlineAsync(bool online)
@@ -510,10 +479,8 @@ public sealed class ConversationGrain(
         if (reminderName == SlaReminder)
         {
             await UnregisterIfPresentAsync(SlaReminder);
-            var sla = TimeSpan.FromSeconds(workspace.Settings.SlaSeconds);
-            if (State.Status == ConversationStatus.Live && !State.AgentAnswered && State.AssignedAt + sla <= now)
+            if ((await ApplyAsync(new HandoffCommand.SlaDue())).Changed)
             {
-                await EnterQueueAsync(workspace, $"{State.Agent?.Name} did not answer within {workspace.Settings.SlaSeconds} seconds: back to the queue.", "conversation.requeued.sla", teamId: null);
                 await SaveAsync();
             }
         }
@@ -523,7 +490,8 @@ public sealed class ConversationGrain(
             var idle = now - State.LastActivityAt;
             if (idle >= inactivity)
             {
-                await CloseCoreAsync($"Closed after {workspace.Settings.InactivityMinutes} minutes without activity.", null);
+                await ApplyAsync(new HandoffCommand.Close($"Closed after {workspace.Settings.InactivityMinutes} minutes without activity.", null));
+                await SaveAsync();
             }
             else
             {
@@ -533,145 +501,110 @@ public sealed class ConversationGrain(
         }
     }
 
-    private async Task AssignOrThrowAsync(string agentId, string verb)
+    /// <summary>Checks that the status allows the assignment before the agent's capacity is reserved (whose
+    /// refusal names its precise reason), then applies it.</summary>
+    private async Task AssignOrThrowAsync(AgentView agent, AssignReason reason)
     {
-        var previous = State.Agent;
-        var wasClosed = State.Status == ConversationStatus.Closed;
-        var view = await GrainFactory.GetGrain<IAgentGrain>(agentId).ReserveAsync(Id, State.SiteId);
-        await AssignCoreAsync(view, previous, $"{view.Profile.DisplayName} {verb}.", wasClosed ? "conversation.reopened" : "conversation.live");
+        // Settings shape only the effects, never whether a transition is allowed: defaults do for the check.
+        HandoffMachine.Decide(Handoff(), new HandoffCommand.Assign(agent.ToRef(), reason), clock.GetUtcNow(), new WorkspaceSettings());
+        var reserved = await GrainFactory.GetGrain<IAgentGrain>(agent.Profile.Id).ReserveAsync(Id, State.SiteId);
+        await ApplyAsync(new HandoffCommand.Assign(reserved.ToRef(), reason));
         await SaveAsync();
     }
 
-    private async Task<bool> TryAssignAsync(string agentId, string? text, string analyticsType)
+    /// <summary>Assigns when the agent can still take the conversation; false (nothing changed) otherwise.</summary>
+    private async Task<bool> TryAssignAsync(AgentRef agent, AssignReason reason)
     {
-        AgentView view;
+        AgentView reserved;
         try
         {
-            view = await GrainFactory.GetGrain<IAgentGrain>(agentId).ReserveAsync(Id, State.SiteId);
+            reserved = await GrainFactory.GetGrain<IAgentGrain>(agent.Id).ReserveAsync(Id, State.SiteId);
         }
         catch (DomainException)
         {
             return false;
         }
 
-        await AssignCoreAsync(view, State.Agent, text ?? $"{view.Profile.DisplayName} joined the conversation.", analyticsType);
+        if (!(await ApplyAsync(new HandoffCommand.Assign(reserved.ToRef(), reason))).Changed)
+        {
+            await GrainFactory.GetGrain<IAgentGrain>(agent.Id).ReleaseAsync(Id);
+            return false;
+        }
+
         return true;
     }
 
-    private async Task AssignCoreAsync(AgentView agent, AgentRef? previous, string text, string analyticsType)
+    /// <summary>One transition: decided by <see cref="HandoffMachine"/>, adopted, and its effects carried out
+    /// in order. The caller stores the state once, after its last transition.</summary>
+    private async Task<HandoffTransition> ApplyAsync(HandoffCommand command)
     {
-        var leftQueue = State.Status == ConversationStatus.Waiting;
-        if (previous is not null && previous.Id != agent.Profile.Id)
-        {
-            await GrainFactory.GetGrain<IAgentGrain>(previous.Id).ReleaseAsync(Id);
-        }
-
-        var workspace = await WorkspaceAsync();
-        State.TeamId = null;
-        State.HelpOfferedBy = null;
-        State.AssignedAt = clock.GetUtcNow();
-        State.AgentAnswered = false;
-        if (!State.Participants.Contains(agent.Profile.Id))
-        {
-            State.Participants.Add(agent.Profile.Id);
-        }
-
-        await ChangeStatusAsync(ConversationStatus.Live, agent.ToRef(), text, analyticsType);
-        var sla = TimeSpan.FromSeconds(workspace.Settings.SlaSeconds);
-        await this.RegisterOrUpdateReminder(SlaReminder, sla, sla);
-        events.Publish(new NotificationRaised(State.WorkspaceId, State.SiteId, Id, agent.Profile.Id, NotificationKind.Assigned, "Conversation assigned", State.ContactName));
-        if (leftQueue)
-        {
-            await Routing().RemoveAsync(Id, assigned: true);
-        }
-    }
-
-    private async Task EnterQueueAsync(WorkspaceView workspace, string text, string analyticsType, string? teamId)
-    {
-        await ReleaseAgentAsync();
-        State.TeamId = teamId;
-        State.HelpOfferedBy = null;
-        State.FallbackCount = 0;
-        State.WaitingSince = clock.GetUtcNow();
-        await ChangeStatusAsync(ConversationStatus.Waiting, null, text, analyticsType);
-        if (workspace.Settings.NotifyOnHandoff)
-        {
-            events.Publish(new NotificationRaised(State.WorkspaceId, State.SiteId, Id, null, NotificationKind.Handoff, "A customer is waiting", State.ContactName));
-        }
-
-        // Saved before routing hears of it, because routing calls back to assign.
-        await SaveAsync();
-        await Routing().EnqueueAsync(new QueueEntry(Id, State.ContactId, State.WaitingSince.Value, TeamId: teamId));
-    }
-
-    private async Task ReturnToBotAsync(string text)
-    {
-        if (State.Status is not (ConversationStatus.Live or ConversationStatus.Waiting))
-        {
-            throw new DomainException(DomainErrors.InvalidTransition, $"Conversation '{Id}' is {State.Status.ToString().ToLowerInvariant()}; only a waiting or live conversation returns to the assistant.");
-        }
-
-        if (State.AssistantId is null)
-        {
-            throw new DomainException(DomainErrors.InvalidTransition, $"Site '{State.SiteId}' has no published assistant to return conversation '{Id}' to.");
-        }
-
-        var wasWaiting = State.Status == ConversationStatus.Waiting;
-        await ReleaseAgentAsync();
-        State.FallbackCount = 0;
-        await ChangeStatusAsync(ConversationStatus.Bot, null, text, "conversation.bot");
-        await SaveAsync();
-        if (wasWaiting)
-        {
-            await Routing().RemoveAsync(Id, assigned: false);
-        }
-    }
-
-    private async Task CloseCoreAsync(string text, string? agentId)
-    {
-        var wasWaiting = State.Status == ConversationStatus.Waiting;
-        var agent = State.Agent;
-        await ReleaseAgentAsync();
-        await UnregisterIfPresentAsync(InactivityReminder);
-        State.HelpOfferedBy = null;
-        State.TeamId = null;
-        await ChangeStatusAsync(ConversationStatus.Closed, agent, text, "conversation.closed");
-        analytics.Record(new AnalyticsEvent(State.WorkspaceId, "conversation.closed.by", Id, agentId, clock.GetUtcNow(), agentId is null ? "{\"reason\":\"inactivity\"}" : "{\"reason\":\"agent\"}"));
-        await SaveAsync();
-        if (wasWaiting)
-        {
-            await Routing().RemoveAsync(Id, assigned: false);
-        }
-    }
-
-    private async Task ReleaseAgentAsync()
-    {
-        await UnregisterIfPresentAsync(SlaReminder);
-        if (State.Status == ConversationStatus.Live && State.Agent is { } agent)
-        {
-            await GrainFactory.GetGrain<IAgentGrain>(agent.Id).ReleaseAsync(Id);
-            State.Agent = null;
-            State.AssignedAt = null;
-
-            // The freed capacity may serve someone waiting on this site.
-            await Routing().DispatchAsync();
-        }
-    }
-
-    private async Task ChangeStatusAsync(ConversationStatus to, AgentRef? agent, string text, string analyticsType)
-    {
+        var settings = (await WorkspaceAsync()).Settings;
         var previous = State.Status;
-        State.Status = to;
-        State.Agent = agent;
-        if (to != ConversationStatus.Waiting)
+        var transition = HandoffMachine.Decide(Handoff(), command, clock.GetUtcNow(), settings);
+        var next = transition.State;
+        (State.Status, State.Agent, State.TeamId, State.WaitingSince) = (next.Status, next.Agent, next.TeamId, next.WaitingSince);
+        (State.AssignedAt, State.AgentAnswered, State.FallbackCount, State.HelpOfferedBy) = (next.AssignedAt, next.AgentAnswered, next.FallbackCount, next.HelpOfferedBy);
+        foreach (var effect in transition.Effects)
         {
-            State.WaitingSince = null;
+            await RunAsync(effect, settings);
+            if (effect is HandoffEffect.SystemMessage && transition.Announced)
+            {
+                events.Publish(new ConversationStateChanged(State.WorkspaceId, State.SiteId, State.ContactId, previous, ToState()));
+            }
         }
 
-        await AppendAsync(MessageKind.System, SystemAuthor, text, null, null, null, null);
-        analytics.Record(new AnalyticsEvent(State.WorkspaceId, analyticsType, Id, agent?.Id, clock.GetUtcNow()));
-        events.Publish(new ConversationStateChanged(State.WorkspaceId, State.SiteId, State.ContactId, previous, ToState()));
+        return transition;
     }
+
+    private async Task RunAsync(HandoffEffect effect, WorkspaceSettings settings)
+    {
+        switch (effect)
+        {
+            case HandoffEffect.SystemMessage m:
+                await AppendAsync(MessageKind.System, SystemAuthor, m.Text, null, null, null, null);
+                break;
+            case HandoffEffect.Analytics a:
+                analytics.Record(new AnalyticsEvent(State.WorkspaceId, a.Type, Id, a.AgentId, clock.GetUtcNow(), a.Data));
+                break;
+            case HandoffEffect.ReleaseAgent r:
+                await GrainFactory.GetGrain<IAgentGrain>(r.AgentId).ReleaseAsync(Id);
+                break;
+            case HandoffEffect.DispatchQueue:
+                await Routing().DispatchAsync();
+                break;
+            case HandoffEffect.EnterQueue q:
+                await Routing().EnqueueAsync(new QueueEntry(Id, State.ContactId, State.WaitingSince!.Value, TeamId: q.TeamId));
+                break;
+            case HandoffEffect.LeaveQueue l:
+                await Routing().RemoveAsync(Id, l.Assigned);
+                break;
+            case HandoffEffect.AddParticipant p when !State.Participants.Contains(p.AgentId):
+                State.Participants.Add(p.AgentId);
+                break;
+            case HandoffEffect.StartSla:
+                var sla = TimeSpan.FromSeconds(settings.SlaSeconds);
+                await this.RegisterOrUpdateReminder(SlaReminder, sla, sla);
+                break;
+            case HandoffEffect.StopSla:
+                await UnregisterIfPresentAsync(SlaReminder);
+                break;
+            case HandoffEffect.ScheduleInactivity:
+                await ScheduleInactivityAsync(settings);
+                break;
+            case HandoffEffect.StopInactivity:
+                await UnregisterIfPresentAsync(InactivityReminder);
+                break;
+            case HandoffEffect.Notify n:
+                events.Publish(new NotificationRaised(State.WorkspaceId, State.SiteId, Id, n.AgentId, n.Kind, n.Title, State.ContactName));
+                break;
+            case HandoffEffect.HelpOffered h:
+                events.Publish(new HelpOffered(State.WorkspaceId, State.SiteId, Id, State.ContactId, h.Agent));
+                break;
+        }
+    }
+
+    private HandoffState Handoff() => new(
+        Id, State.SiteId, State.Status, State.AssistantId is not null, State.Agent, State.TeamId, State.WaitingSince, State.AssignedAt, State.AgentAnswered, State.FallbackCount, State.HelpOfferedBy);
 
     /// <summary>Runs an assistant turn; true when it changed state the message log cannot rebuild
     /// (variables, fallback count, a handoff), which the caller must then store.</summary>
@@ -696,18 +629,18 @@ public sealed class ConversationGrain(
         State.FallbackCount = fallbackCount;
         if (reply.Handoff)
         {
-            if (reply.HandoffAgentId is { } agentId && await TryAssignAsync(agentId, null, "conversation.live"))
+            var target = reply.HandoffAgentId is { } agentId ? await GrainFactory.GetGrain<IAgentGrain>(agentId).GetAsync() : null;
+            if (target is not { Exists: true } || !await TryAssignAsync(target.ToRef(), AssignReason.ByAssistant))
             {
-                return true;
+                await ApplyAsync(new HandoffCommand.AssistantHandedOff());
             }
 
-            await EnterQueueAsync(workspace, "The assistant handed the conversation over to a human.", "conversation.waiting", teamId: null);
             return true;
         }
 
         if (State.FallbackCount >= workspace.Settings.FallbackLimit)
         {
-            await EnterQueueAsync(workspace, $"The assistant did not understand {State.FallbackCount} times in a row: waiting for an agent.", "conversation.waiting.fallback", teamId: null);
+            await ApplyAsync(new HandoffCommand.AssistantMisunderstood(State.FallbackCount));
             return true;
         }
 
@@ -907,6 +840,12 @@ public sealed class ConversationGrain(
         }
 
         return agent;
+    }
+
+    private async Task<AgentView> RequireAssignableAsync(string agentId)
+    {
+        RequireMember(await WorkspaceAsync(), agentId);
+        return await GrainFactory.GetGrain<IAgentGrain>(agentId).GetAsync();
     }
 
     private WorkspaceAgent RequireMember(WorkspaceView workspace, string agentId) =>
