@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Conversations.Grains.Hosting;
+using Orleans.Dashboard;
 
 namespace Conversations.Server.Hosting;
 
@@ -8,7 +9,7 @@ namespace Conversations.Server.Hosting;
 public static class SiloHostingExtensions
 {
     /// <summary>Hosts a silo with the conversation grains, our SQL grain storage and reminder table (registered
-    /// by storage), and localhost clustering: one process, nothing to install. <c>Orleans:SiloPort</c> and
+    /// by storage), the Orleans Dashboard (mapped for admins by <see cref="Observability.DashboardExtensions"/>), and localhost clustering: one process, nothing to install. <c>Orleans:SiloPort</c> and
     /// <c>Orleans:GatewayPort</c> fix the ports; unset, free ones are taken, because nothing outside a
     /// single-silo process needs to know them and several servers may share a machine.</summary>
     public static WebApplicationBuilder AddConversationsSilo(this WebApplicationBuilder builder)
@@ -18,6 +19,7 @@ public static class SiloHostingExtensions
         builder.UseOrleans(silo => silo
             .UseConversationsClustering(builder.Configuration, siloPort, gatewayPort)
             .AddReminders()
+            .AddDashboard()
             .AddConversationGrains());
         return builder;
     }
