@@ -356,13 +356,13 @@ public sealed class ConversationGrain(
 
     public async Task AgentTypingAsync(string agentId, bool isTyping)
     {
-        var (_, _, agent) = await RequireAgentAsync(agentId);
-        events.Publish(new TypingChanged(State.WorkspaceId, State.SiteId, Id, State.ContactId, new MessageAuthor(AuthorKind.Agent, agentId, agent.Profile.DisplayName), isTyping));
+        var name = await RequireAgentNameAsync(agentId);
+        events.Publish(new TypingChanged(State.WorkspaceId, State.SiteId, Id, State.ContactId, new MessageAuthor(AuthorKind.Agent, agentId, name), isTyping));
     }
 
     public async Task AgentMarkReadAsync(string agentId, long upToSeq)
     {
-        await RequireAgentAsync(agentId);
+        await RequireAgentNameAsync(agentId);
         var seq = Math.Min(upToSeq, _lastSeq);
         if (State.ReadSeqByAgent.GetValueOrDefault(agentId) >= seq)
         {
@@ -831,15 +831,32 @@ public sealed class ConversationGrain(
         return (workspace, member, agent);
     }
 
+    /// <summary>The check of a reply, which an agent sends many times a conversation: being the assigned
+    /// agent is checked on the state, membership on a workspace view up to a few seconds old, and the site
+    /// permission was checked when the agent's capacity was reserved. A revoked or re-scoped agent's
+    /// sessions and connections are ended by the edge at once; this is the second line.</summary>
     private async Task<AgentRef> RequireAssignedAsync(string agentId)
     {
-        await RequireAgentAsync(agentId);
+        RequireStarted();
         if (State.Status != ConversationStatus.Live || State.Agent is not { } agent || agent.Id != agentId)
         {
             throw new DomainException(DomainErrors.NotAssigned, $"Agent '{agentId}' is not the assigned agent of conversation '{Id}'.");
         }
 
+        RequireMember(await CachedWorkspaceAsync(), agentId);
         return agent;
+    }
+
+    /// <summary>Typing and read marks, sent many times a minute: the assigned agent takes the reply's check,
+    /// anyone else (a supervisor watching) the full one.</summary>
+    private async Task<string> RequireAgentNameAsync(string agentId)
+    {
+        if (State.Status == ConversationStatus.Live && State.Agent?.Id == agentId)
+        {
+            return (await RequireAssignedAsync(agentId)).Name;
+        }
+
+        return (await RequireAgentAsync(agentId)).Agent.Profile.DisplayName;
     }
 
     private async Task<AgentView> RequireAssignableAsync(string agentId)
