@@ -16,8 +16,8 @@ public abstract record HandoffCommand
     /// <summary>The customer asked for a human.</summary>
     public sealed record CustomerAskedForAgent : HandoffCommand;
 
-    /// <summary>The assistant's flow reached a transfer to a human.</summary>
-    public sealed record AssistantHandedOff : HandoffCommand;
+    /// <summary>The assistant's flow reached a transfer to a human, or to a team's queue.</summary>
+    public sealed record AssistantHandedOff(string? TeamId = null) : HandoffCommand;
 
     /// <summary>The assistant did not understand <paramref name="Times"/> times in a row.</summary>
     public sealed record AssistantMisunderstood(int Times) : HandoffCommand;

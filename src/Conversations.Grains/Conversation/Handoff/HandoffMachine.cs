@@ -21,8 +21,8 @@ public static class HandoffMachine
             CustomerAskedForAgent => RequireOpen(state).Status == ConversationStatus.Bot
                 ? ToQueue(state, now, settings, "The customer asked for a human.", "conversation.waiting")
                 : HandoffTransition.None(state),
-            AssistantHandedOff when state.Status == ConversationStatus.Bot =>
-                ToQueue(state, now, settings, "The assistant handed the conversation over to a human.", "conversation.waiting"),
+            AssistantHandedOff h when state.Status == ConversationStatus.Bot =>
+                ToQueue(state, now, settings, "The assistant handed the conversation over to a human.", "conversation.waiting", h.TeamId),
             AssistantMisunderstood m when state.Status == ConversationStatus.Bot =>
                 ToQueue(state, now, settings, $"The assistant did not understand {m.Times} times in a row: waiting for an agent.", "conversation.waiting.fallback"),
             HelperUnavailable h when state.Status == ConversationStatus.Bot =>

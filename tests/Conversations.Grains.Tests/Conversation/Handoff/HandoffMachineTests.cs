@@ -225,6 +225,15 @@ public sealed class HandoffMachineTests
     }
 
     [Fact]
+    public void AssistantHandedOff_ToATeam_TeamQueue()
+    {
+        var transition = HandoffMachine.Decide(In(ConversationStatus.Bot), new AssistantHandedOff("es"), Now, Settings);
+
+        Assert.Equal(("es", ConversationStatus.Waiting), (transition.State.TeamId, transition.State.Status));
+        Assert.Contains(new HandoffEffect.EnterQueue("es"), transition.Effects);
+    }
+
+    [Fact]
     public void SlaDue_AgentAnsweredOrNotYetDue_Unchanged()
     {
         var answered = In(ConversationStatus.Live) with { AgentAnswered = true };
