@@ -24,5 +24,9 @@ public interface IRoutingGrain : IGrainWithStringKey
     [OneWay]
     Task DispatchAsync();
 
+    /// <summary>The dispatch routing sends itself, so that the requests queued before it share one run.</summary>
+    [OneWay]
+    Task DispatchQueuedAsync();
+
     Task<QueueView> GetQueueAsync();
 }

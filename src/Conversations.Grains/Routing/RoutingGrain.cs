@@ -23,6 +23,10 @@ public sealed class RoutingGrain(
     // that was assigned meanwhile answers "no longer waiting".
     private readonly Dictionary<string, PendingOffer> _offers = [];
 
+    // A dispatch asked for while one is already queued behind the pending messages is served by that one.
+    private static readonly TimeSpan DispatchResendAfter = TimeSpan.FromSeconds(5);
+
+    private DateTimeOffset? _dispatchQueuedAt;
     private string _workspaceId = string.Empty;
     private string _siteId = string.Empty;
 
@@ -81,8 +85,23 @@ public sealed class RoutingGrain(
         }
     }
 
-    public async Task DispatchAsync()
+    /// <summary>Coalesced: a burst of enqueues, releases and agents coming online (each asks for a dispatch)
+    /// is served by one dispatch, a message this grain sends itself behind those already waiting for it.</summary>
+    public Task DispatchAsync()
     {
+        var now = clock.GetUtcNow();
+        if (_dispatchQueuedAt is { } queuedAt && now - queuedAt < DispatchResendAfter && now >= queuedAt)
+        {
+            return Task.CompletedTask;
+        }
+
+        _dispatchQueuedAt = now;
+        return this.AsReference<IRoutingGrain>().DispatchQueuedAsync();
+    }
+
+    public async Task DispatchQueuedAsync()
+    {
+        _dispatchQueuedAt = null;
         var workspace = await GrainFactory.GetGrain<IWorkspaceGrain>(_workspaceId).GetAsync();
         if (AutoAssignment(workspace))
         {
