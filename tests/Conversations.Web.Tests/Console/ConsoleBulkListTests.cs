@@ -57,10 +57,8 @@ public sealed class ConsoleBulkListTests(BrowserFixture fixture, ITestOutputHelp
         output.WriteLine($"first render {firstRenderMs} ms; scrolled to row {Seeded} in {scrollMs} ms over {pages} list requests; {rowsInPage} rows in the DOM");
 
         // A customer asks for an agent while the list holds every row: it merges in at the top, live.
-        using var admin = await ApiAsync(fixture, "admin@demo.test");
-        var siteId = await CreateSiteAsync(admin, "bulk");
         await list.EvaluateAsync("el => { el.scrollTop = 0; el.dispatchEvent(new Event('scroll')); }");
-        var (widget, conversationId) = await CustomerAsync(fixture, siteId, "Latecomer", "Hello among thousands");
+        var (widget, conversationId) = await CustomerAsync(fixture, DemoSeed.SiteId, "Latecomer", "Hello among thousands");
         await using var widgetLifetime = widget;
         await Assertions.Expect(Row(page, conversationId)).ToBeVisibleAsync();
         await Assertions.Expect(Row(page, conversationId)).ToHaveCSSAsync("top", "0px");
