@@ -37,6 +37,24 @@ public sealed class HubEventTests(ServerFixture server) : IClassFixture<ServerFi
             widget.WaitForAsync<TypingPayload>("typing", t => t.Author.Kind == AuthorKind.Customer, TimeSpan.FromMilliseconds(300)));
     }
 
+    [Fact]
+    public async Task CustomerMarkRead_ReachesTheAssignedAgentsConsole()
+    {
+        await using var agent = await HubSessions.ConsoleAsync(server, "agent1@demo.test", HubClientProtocol.Json);
+        await agent.WaitForAsync<CountersPayload>("counters");
+        var (widget, start) = await HubSessions.StartAsync(server, HubClientProtocol.Json);
+        await using var _ = widget;
+        var conversationId = start.ConversationId;
+        await widget.InvokeAsync<ConversationState>("requestAgent", new { conversationId });
+        await widget.WaitForAsync<ConversationState>("state", s => s.Status == ConversationStatus.Live);
+        var reply = await agent.InvokeAsync<Message>("reply", new { conversationId, clientMessageId = "r", text = "hello" });
+
+        await widget.InvokeAsync("markRead", new { conversationId, upToSeq = reply.Seq });
+
+        var read = await agent.WaitForAsync<ReadPayload>("read", r => r.ConversationId == conversationId);
+        Assert.Equal(reply.Seq, read.UpToSeq);
+    }
+
     [Theory]
     [InlineData(HubClientProtocol.Json)]
     [InlineData(HubClientProtocol.MessagePack)]
