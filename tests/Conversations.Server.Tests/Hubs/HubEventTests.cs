@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Conversations.Contracts;
 using Conversations.Server.Hubs.Payloads;
 using Conversations.Testing.SignalR;
@@ -40,7 +41,7 @@ public sealed class HubEventTests(ServerFixture server) : IClassFixture<ServerFi
     [Fact]
     public async Task CustomerMarkRead_ReachesTheAssignedAgentsConsole()
     {
-        await using var agent = await HubSessions.ConsoleAsync(server, "agent1@demo.test", HubClientProtocol.Json);
+        await using var agent = await HubSessions.ConsoleAsync(server, "agent2@demo.test", HubClientProtocol.Json);
         await agent.WaitForAsync<CountersPayload>("counters");
         var (widget, start) = await HubSessions.StartAsync(server, HubClientProtocol.Json);
         await using var _ = widget;
@@ -53,6 +54,10 @@ public sealed class HubEventTests(ServerFixture server) : IClassFixture<ServerFi
 
         var read = await agent.WaitForAsync<ReadPayload>("read", r => r.ConversationId == conversationId);
         Assert.Equal(reply.Seq, read.UpToSeq);
+
+        // Leaves no live conversation and no online agent2 behind for the other tests' assignments.
+        await agent.InvokeAsync<JsonElement>("close", new { conversationId });
+        await agent.InvokeAsync("setStatus", new { status = "offline" });
     }
 
     [Theory]
