@@ -54,7 +54,7 @@ public static class AdminExtrasEndpoints
         }
 
         var profile = (await grains.GetGrain<IAgentGrain>(id).GetAsync()).Profile;
-        var url = upload is null ? null : UploadEndpoints.UrlOf(upload.Id);
+        var url = upload is null ? null : UploadLinks.PathOf(upload.Id);
         await workspaceGrain.UpsertAgentAsync(claims.AgentId, profile with { AvatarUrl = url });
         return Results.Ok(new { id, avatarUrl = url });
     }

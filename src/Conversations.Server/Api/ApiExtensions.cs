@@ -25,6 +25,7 @@ public static class ApiExtensions
         services.TryAddSingleton<IUploadStore, SqlUploadStore>();
         services.TryAddSingleton<SqlAnalyticsReader>();
         services.AddSingleton<IAttachmentResolver, UploadAttachmentResolver>();
+        services.AddUploadLinks();
         return services;
     }
 

@@ -63,6 +63,8 @@ public static class ServerHostingExtensions
         app.UseStatusCodePages();
         app.UseWebApps();
         app.UseMiddleware<QueryTextMiddleware>();
+        // Before auth, so a preflight (which carries no credential) is answered by CORS, not refused.
+        app.UseCors();
         app.UseConversationsAuth();
         app.MapHealthProbes();
         app.MapAuthEndpoints();

@@ -66,7 +66,6 @@ public static class HubsExtensions
 
     public static WebApplication MapConversationsHubs(this WebApplication app)
     {
-        app.UseCors();
         app.MapHub<WidgetHub>("/hubs/widget").RequireCors(WidgetCorsPolicy);
         app.MapHub<ConsoleHub>("/hubs/console");
         return app;

@@ -28,6 +28,10 @@ public interface IConsoleClient
     [HubMethodName("contactPresence")]
     Task ContactPresence(ContactPresencePayload presence);
 
+    /// <summary>The customer read the conversation up to a seq: sent to its agent and its viewers.</summary>
+    [HubMethodName("read")]
+    Task Read(ReadPayload read);
+
     /// <summary>Who else is viewing a conversation: sent to its viewers and its agent on every change.</summary>
     [HubMethodName("viewers")]
     Task Viewers(ViewersPayload viewers);

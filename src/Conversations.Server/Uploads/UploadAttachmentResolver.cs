@@ -11,7 +11,7 @@ public sealed class UploadAttachmentResolver(IUploadStore store) : IAttachmentRe
     {
         var upload = await store.GetAsync(attachmentId, cancellationToken);
         return upload is not null && upload.WorkspaceId == workspaceId
-            ? new Attachment(upload.Id, UploadEndpoints.UrlOf(upload.Id), upload.ContentType, upload.Name)
+            ? new Attachment(upload.Id, UploadLinks.PathOf(upload.Id), upload.ContentType, upload.Name)
             : null;
     }
 }

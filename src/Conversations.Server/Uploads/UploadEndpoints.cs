@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using Conversations.Contracts;
 using Conversations.Server.Abuse;
 using Conversations.Server.Api;
+using Conversations.Server.Hubs.Security;
 using Conversations.Server.Security;
 using Conversations.Storage.Uploads;
 using Microsoft.AspNetCore.Mvc;
@@ -11,7 +13,9 @@ namespace Conversations.Server.Uploads;
 
 /// <summary><c>POST /api/uploads</c> and <c>GET /api/uploads/{id}</c>: images for messages, from agents
 /// (cookie) and widget visitors (visitor token). Both endpoints authenticate by hand because either
-/// credential is accepted.</summary>
+/// credential is accepted; a download also accepts a signed link (<see cref="UploadLinks"/>) alone, which is
+/// what messages carry, so an <c>&lt;img&gt;</c> loads it. Cross-origin calls follow the site's allowed
+/// origins (<see cref="UploadCorsPolicyProvider"/>).</summary>
 public static class UploadEndpoints
 {
     /// <summary>The largest image accepted.</summary>
@@ -22,16 +26,27 @@ public static class UploadEndpoints
 
     public static IEndpointRouteBuilder MapUploadEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost("/api/uploads", UploadAsync).AllowAnonymous().WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes));
-        endpoints.MapGet("/api/uploads/{id}", DownloadAsync).AllowAnonymous();
+        endpoints.MapPost("/api/uploads", UploadAsync).AllowAnonymous().WithMetadata(new RequestSizeLimitAttribute(MaxRequestBytes))
+            .RequireCors(UploadCorsPolicyProvider.PolicyName);
+        endpoints.MapGet("/api/uploads/{id}", DownloadAsync).AllowAnonymous().RequireCors(UploadCorsPolicyProvider.PolicyName);
         return endpoints;
     }
 
-    private static async Task<IResult> UploadAsync(HttpContext http, IVisitorTokenReader tokens, IUploadStore store, TimeProvider clock, AbuseBudgets budgets)
+    private static async Task<IResult> UploadAsync(
+        HttpContext http, IVisitorTokenReader tokens, IUploadStore store, TimeProvider clock, AbuseBudgets budgets, UploadLinks links, IGrainFactory grains)
     {
         if (Uploader.Of(http, tokens) is not { } uploader)
         {
             return Results.Problem("Sign in, or send the widget's visitor token in X-Visitor-Token.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+        }
+
+        // CORS only hides the answer from a page; the upload itself is refused for an origin the site does not list.
+        if (uploader.SiteId is { } siteId && (await grains.GetGrain<ISiteGrain>(siteId).GetAsync() is not { } route || !OriginPolicy.Allows(http.Request, route.Site)))
+        {
+            return Results.Problem(
+                "This page's origin is not among the site's allowed origins.",
+                statusCode: StatusCodes.Status403Forbidden,
+                title: "origin_not_allowed");
         }
 
         // Charged before the body is read, by its declared length (the request size limit caps the rest).
@@ -99,11 +114,16 @@ public static class UploadEndpoints
             clock.GetUtcNow(),
             uploader.SiteId);
         await store.SaveAsync(upload, http.RequestAborted);
-        return Results.Ok(new UploadResponse(upload.Id, UrlOf(upload.Id), upload.ContentType, upload.Name));
+        return Results.Ok(new UploadResponse(upload.Id, links.Sign(upload.Id), upload.ContentType, upload.Name));
     }
 
-    private static async Task<IResult> DownloadAsync(string id, HttpContext http, IVisitorTokenReader tokens, IUploadStore store, IGrainFactory grains)
+    private static async Task<IResult> DownloadAsync(string id, HttpContext http, IVisitorTokenReader tokens, IUploadStore store, IGrainFactory grains, UploadLinks links)
     {
+        if (http.Request.Query[UploadLinks.SignatureParameter].ToString() is { Length: > 0 } signature)
+        {
+            return await DownloadSignedAsync(id, signature, http, store, links);
+        }
+
         if (Uploader.Of(http, tokens) is not { } reader)
         {
             return Results.Problem("Sign in, or send the widget's visitor token in X-Visitor-Token.", statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
@@ -117,10 +137,29 @@ public static class UploadEndpoints
             return ApiProblems.NotFound($"Upload '{(IsUploadId(id) ? id : "?")}' does not exist.");
         }
 
+        return Serve(http, upload, "private, max-age=31536000, immutable");
+    }
+
+    // A signed link is the credential: whoever holds it may load the image until it expires. An expired,
+    // altered or forged one gets the same 403 whether or not the upload exists, so nothing is probed.
+    private static async Task<IResult> DownloadSignedAsync(string id, string signature, HttpContext http, IUploadStore store, UploadLinks links)
+    {
+        if (!IsUploadId(id) || links.Verify(id, signature) is not { } left || await store.GetAsync(id, http.RequestAborted) is not { } upload)
+        {
+            return Results.Problem("The image link has expired or is not valid.", statusCode: StatusCodes.Status403Forbidden, title: "Forbidden");
+        }
+
+        // Cached by the browser no longer than the link is valid, and never by a shared cache.
+        var seconds = (long)left.TotalSeconds;
+        return Serve(http, upload, string.Create(CultureInfo.InvariantCulture, $"private, max-age={seconds}"));
+    }
+
+    private static IResult Serve(HttpContext http, StoredUpload upload, string cacheControl)
+    {
         var headers = http.Response.Headers;
         headers.XContentTypeOptions = "nosniff";
         headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-        headers.CacheControl = "private, max-age=31536000, immutable";
+        headers.CacheControl = cacheControl;
         var disposition = new ContentDispositionHeaderValue("inline");
         disposition.SetHttpFileName(upload.Name);
         headers.ContentDisposition = disposition.ToString();
@@ -130,9 +169,6 @@ public static class UploadEndpoints
             lastModified: upload.CreatedAt,
             entityTag: new EntityTagHeaderValue($"\"{upload.Id}\""));
     }
-
-    /// <summary>The URL an upload is served at.</summary>
-    public static string UrlOf(string id) => $"/api/uploads/{id}";
 
     // Agents read their workspace's uploads; a visitor reads its own and the images agents of its workspace
     // sent (which reach it in messages), never another visitor's.

@@ -116,7 +116,8 @@ public sealed class UploadEndpointsTests(ApiServer server) : IClassFixture<ApiSe
         using var upload = new HttpRequestMessage(HttpMethod.Post, "/api/uploads") { Content = Form(Png, "mine.png", "image/png") };
         upload.Headers.Add("X-Visitor-Token", visitor);
         using var uploaded = await http.SendAsync(upload);
-        var url = (await ApiJson.ReadAsync(uploaded, HttpStatusCode.OK)).GetProperty("url").GetString()!;
+        // The bare path, without the link's signature: what each credential alone may read.
+        var url = $"/api/uploads/{(await ApiJson.ReadAsync(uploaded, HttpStatusCode.OK)).GetProperty("id").GetString()}";
         using var agent = await server.SignInAsync("agent2@demo.test");
         using var stranger = await server.SignInAsync(await server.CreateOtherWorkspaceAsync("globex"));
 

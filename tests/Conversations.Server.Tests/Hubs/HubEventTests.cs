@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Conversations.Contracts;
 using Conversations.Server.Hubs.Payloads;
 using Conversations.Testing.SignalR;
@@ -35,6 +36,28 @@ public sealed class HubEventTests(ServerFixture server) : IClassFixture<ServerFi
         Assert.Equal(question.Seq, read.UpToSeq);
         await Assert.ThrowsAsync<TimeoutException>(() =>
             widget.WaitForAsync<TypingPayload>("typing", t => t.Author.Kind == AuthorKind.Customer, TimeSpan.FromMilliseconds(300)));
+    }
+
+    [Fact]
+    public async Task CustomerMarkRead_ReachesTheAssignedAgentsConsole()
+    {
+        await using var agent = await HubSessions.ConsoleAsync(server, "agent2@demo.test", HubClientProtocol.Json);
+        await agent.WaitForAsync<CountersPayload>("counters");
+        var (widget, start) = await HubSessions.StartAsync(server, HubClientProtocol.Json);
+        await using var _ = widget;
+        var conversationId = start.ConversationId;
+        await widget.InvokeAsync<ConversationState>("requestAgent", new { conversationId });
+        await widget.WaitForAsync<ConversationState>("state", s => s.Status == ConversationStatus.Live);
+        var reply = await agent.InvokeAsync<Message>("reply", new { conversationId, clientMessageId = "r", text = "hello" });
+
+        await widget.InvokeAsync("markRead", new { conversationId, upToSeq = reply.Seq });
+
+        var read = await agent.WaitForAsync<ReadPayload>("read", r => r.ConversationId == conversationId);
+        Assert.Equal(reply.Seq, read.UpToSeq);
+
+        // Leaves no live conversation and no online agent2 behind for the other tests' assignments.
+        await agent.InvokeAsync<JsonElement>("close", new { conversationId });
+        await agent.InvokeAsync("setStatus", new { status = "offline" });
     }
 
     [Theory]

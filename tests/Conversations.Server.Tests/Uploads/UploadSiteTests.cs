@@ -33,7 +33,8 @@ public sealed class UploadSiteTests(ApiServer server) : IClassFixture<ApiServer>
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/uploads") { Content = form };
         request.Headers.Add("X-Visitor-Token", start.Id("visitorToken"));
         using var uploaded = await anonymous.SendAsync(request);
-        var url = (await ApiJson.ReadAsync(uploaded, HttpStatusCode.OK)).GetProperty("url").GetString()!;
+        // The bare path, without the link's signature: what the agent's own session may read.
+        var url = $"/api/uploads/{(await ApiJson.ReadAsync(uploaded, HttpStatusCode.OK)).GetProperty("id").GetString()}";
         using var restricted = await server.SignInAsync(email);
         using var everySite = await server.SignInAsync("agent1@demo.test");
 

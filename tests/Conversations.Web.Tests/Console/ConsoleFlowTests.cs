@@ -37,7 +37,11 @@ public sealed class ConsoleFlowTests(BrowserFixture fixture)
         var box = agent1.Locator(".composer textarea");
         await box.FillAsync("Bonjour, je suis là.");
         await box.PressAsync("Enter");
-        await widget.WaitForAsync<JsonElement>("message", m => Text(m) == "Bonjour, je suis là.");
+        var greeting = await widget.WaitForAsync<JsonElement>("message", m => Text(m) == "Bonjour, je suis là.");
+
+        // The customer reads it: the console marks the agent's message read, live.
+        await widget.InvokeAsync("markRead", new { conversationId, upToSeq = greeting.GetProperty("seq").GetInt64() });
+        await Assertions.Expect(agent1.Locator($".msg[data-seq='{greeting.GetProperty("seq").GetInt64()}'] [data-testid=read]")).ToHaveTextAsync("✓ Read");
         await ScreenshotAsync(fixture, agent1, "conversation-en");
 
         // A note turns the box yellow and never reaches the customer.

@@ -111,6 +111,11 @@ public sealed partial class HubEventFanOut(
             case ReadUpTo read when read.ReaderKind == AuthorKind.Agent:
                 Fire(Widget(read.ConversationId).Read(new ReadPayload(read.ConversationId, read.UpToSeq)), read);
                 break;
+            case ReadUpTo read when read.ReaderKind == AuthorKind.Customer:
+                // The agent's messages up to this seq show as read, for whoever follows the conversation.
+                Fire(Followers(read.WorkspaceId, read.SiteId, read.ConversationId, audience.AssignedAgent(read.ConversationId))
+                    .Read(new ReadPayload(read.ConversationId, read.UpToSeq)), read);
+                break;
         }
     }
 

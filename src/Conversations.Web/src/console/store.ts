@@ -173,6 +173,11 @@ export class Store extends EventTarget {
       if (this.detail?.contact.id === p.contactId) this.detail = { ...this.detail, contact: { ...this.detail.contact, online: p.online } };
       this.changed();
     });
+    hub.on<{ conversationId: string; upToSeq: number }>('read', (r) => {
+      if (r.conversationId !== this.selectedId || r.upToSeq <= this.customerReadUpTo) return;
+      this.customerReadUpTo = r.upToSeq;
+      this.changed();
+    });
     hub.on<{ conversationId: string; agents: AgentRef[] }>('viewers', (v) => {
       if (v.conversationId !== this.selectedId) return;
       this.viewers = v.agents;

@@ -85,6 +85,10 @@ export class ChatSession {
     return this.tokens.hasConversation();
   }
 
+  get siteId(): string {
+    return this.options.siteId;
+  }
+
   get visitorToken(): string | undefined {
     return this.tokens.read()?.visitorToken;
   }

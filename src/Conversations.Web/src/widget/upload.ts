@@ -1,3 +1,4 @@
+import { safeHref } from '../shared/text';
 import type { Attachment } from '../shared/types';
 
 /** What the server accepts (CONTRACT.md, POST /api/uploads): checked here first, so a wrong file is
@@ -13,11 +14,14 @@ export function checkImage(file: { type: string; size: number }): ImageCheck {
   return 'ok';
 }
 
-/** Uploads with the visitor token, the widget's only credential. */
-export async function uploadImage(serverUrl: string, visitorToken: string, file: File): Promise<Attachment> {
+/** Uploads with the visitor token, the widget's only credential. The site is named in the query too: a
+ * cross-origin preflight carries no token, and the server grants CORS by the site's allowed origins. */
+export async function uploadImage(serverUrl: string, siteId: string, visitorToken: string, file: File): Promise<Attachment> {
   const body = new FormData();
   body.append('file', file, file.name);
-  const response = await fetch(new URL('/api/uploads', serverUrl), {
+  const url = new URL('/api/uploads', serverUrl);
+  url.searchParams.set('siteId', siteId);
+  const response = await fetch(url, {
     method: 'POST',
     body,
     headers: { 'X-Visitor-Token': visitorToken },
@@ -27,38 +31,19 @@ export async function uploadImage(serverUrl: string, visitorToken: string, file:
   return (await response.json()) as Attachment;
 }
 
-/** Images are served only to their conversation's visitor (token in a header), so an <img> cannot
- * fetch them itself: they come through fetch and are shown from object URLs, cached per upload. */
-export class ImageCache {
-  private readonly urls = new Map<string, Promise<string>>();
+/** Where each image is shown from: a message's attachment carries a signed, expiring link that an <img>
+ * loads without a header; a file the visitor just sent is shown from its local preview instead. */
+export class ImageSources {
+  private readonly local = new Map<string, string>();
 
-  constructor(
-    private readonly serverUrl: string,
-    private readonly token: () => string | undefined,
-  ) {}
+  constructor(private readonly serverUrl: string) {}
 
-  objectUrl(attachment: Attachment): Promise<string> {
-    let url = this.urls.get(attachment.id);
-    if (!url) {
-      url = this.fetchImage(attachment);
-      url.catch(() => this.urls.delete(attachment.id));
-      this.urls.set(attachment.id, url);
-    }
-    return url;
+  source(attachment: Attachment): string | null {
+    return this.local.get(attachment.id) ?? safeHref(new URL(attachment.url, this.serverUrl).href);
   }
 
-  /** Shows a local file (just uploaded, or being previewed) without fetching it back. */
+  /** Shows a local file (just uploaded) without fetching it back. */
   remember(attachmentId: string, objectUrl: string): void {
-    this.urls.set(attachmentId, Promise.resolve(objectUrl));
-  }
-
-  private async fetchImage(attachment: Attachment): Promise<string> {
-    const token = this.token();
-    const response = await fetch(new URL(attachment.url, this.serverUrl), {
-      headers: token ? { 'X-Visitor-Token': token } : {},
-      credentials: 'omit',
-    });
-    if (!response.ok) throw new Error(`image ${attachment.id}: ${response.status}`);
-    return URL.createObjectURL(await response.blob());
+    this.local.set(attachmentId, objectUrl);
   }
 }

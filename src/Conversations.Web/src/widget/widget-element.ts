@@ -9,7 +9,7 @@ import type { ChunkLoader } from './runtime';
 import type { ChatSession, SessionView } from './session';
 import type { Translate } from './strings';
 import { styles } from './styles';
-import { checkImage, ImageCache, uploadImage } from './upload';
+import { checkImage, ImageSources, uploadImage } from './upload';
 import type { WidgetConfig } from './widget-config';
 
 export interface WidgetDependencies {
@@ -30,7 +30,7 @@ export class ConversationsWidgetElement extends LitElement {
   static override styles = styles;
 
   private deps!: WidgetDependencies;
-  private images!: ImageCache;
+  private images!: ImageSources;
   private view!: SessionView;
   private isOpen = false;
   private unread = 0;
@@ -43,7 +43,6 @@ export class ConversationsWidgetElement extends LitElement {
   private dragging = false;
   private choosing?: string;
   private loadedChunks = new Set<string>();
-  private imageUrls = new Map<string, string>();
   private lastRenderedSeq = 0;
   private hadFocus = false;
   private stickToBottom = true;
@@ -53,7 +52,7 @@ export class ConversationsWidgetElement extends LitElement {
   configure(deps: WidgetDependencies): void {
     this.deps = deps;
     this.view = deps.session.view;
-    this.images = new ImageCache(deps.serverUrl, () => deps.session.visitorToken);
+    this.images = new ImageSources(deps.serverUrl);
     deps.session.subscribe((view) => {
       this.view = view;
       this.requestUpdate();
@@ -279,12 +278,8 @@ export class ConversationsWidgetElement extends LitElement {
 
   private renderImage(attachment: Attachment): TemplateResult {
     const { t } = this.deps;
-    const url = this.imageUrls.get(attachment.id);
+    const url = this.images.source(attachment);
     if (!url) {
-      void this.images.objectUrl(attachment).then((objectUrl) => {
-        this.imageUrls.set(attachment.id, objectUrl);
-        this.requestUpdate();
-      }, () => undefined);
       return html`<div class="image-placeholder" role="img" aria-label=${t('imageOf', { name: attachment.name })}></div>`;
     }
     return html`<button class="image-button" type="button" aria-label=${t('enlarge', { name: attachment.name })}
@@ -385,9 +380,8 @@ export class ConversationsWidgetElement extends LitElement {
       this.requestUpdate();
       try {
         await this.deps.session.connect();
-        attachment = await uploadImage(this.deps.serverUrl, token ?? this.deps.session.visitorToken ?? '', this.pending.file);
+        attachment = await uploadImage(this.deps.serverUrl, this.deps.session.siteId, token ?? this.deps.session.visitorToken ?? '', this.pending.file);
         this.images.remember(attachment.id, this.pending.previewUrl);
-        this.imageUrls.set(attachment.id, this.pending.previewUrl);
         this.pending = undefined;
       } catch {
         this.composerError = this.deps.t('uploadFailed');

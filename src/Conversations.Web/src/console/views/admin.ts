@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { ApiError, del, get, post, put, upload } from '../api';
-import { formatTime, t, type Key } from '../i18n';
+import { formatTime, onLocaleChange, t, type Key } from '../i18n';
 import { store } from '../store';
 
 interface Agent {
@@ -39,6 +39,19 @@ export class AdminView extends LitElement {
   message: { text: string; error: boolean } | null = null;
   editing: Row | null = null;
   private loadedTab: string | null = null;
+
+  private stopLocale: (() => void) | undefined;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // A language switch re-renders at once, not at the next change of the rows.
+    this.stopLocale = onLocaleChange(() => this.requestUpdate());
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopLocale?.();
+  }
 
   override createRenderRoot() {
     return this;

@@ -240,7 +240,9 @@ export class ConversationView {
     const cls = `msg ${m.kind} from-${m.author.kind} ${own ? 'own' : ''}`;
     if (m.kind === 'system') return html`<p class=${cls} data-seq=${m.seq}>${m.text}</p>`;
     return html`<div class=${cls} data-seq=${m.seq}>
-      <div class="meta">${m.kind === 'note' ? `${t('note')} · ` : ''}${m.author.name} · ${formatTime(m.createdAt)}</div>
+      <div class="meta">${m.kind === 'note' ? `${t('note')} · ` : ''}${m.author.name} · ${formatTime(m.createdAt)}${own && m.kind !== 'note' && m.seq <= store.customerReadUpTo
+        ? html` · <span class="read-tick" data-testid="read">✓ ${t('readByCustomer')}</span>`
+        : nothing}</div>
       ${m.text ? html`<div class="text">${m.text}</div>` : nothing}
       ${m.attachment ? html`<a href=${m.attachment.url} target="_blank" rel="noopener"><img class="attachment" src=${m.attachment.url} alt=${m.attachment.name} /></a>` : nothing}
       ${m.options?.length ? html`<div class="options">${m.options.map((o) => html`<span class="chip">${o.label}</span>`)}</div>` : nothing}

@@ -1,6 +1,6 @@
 import { LitElement, html, nothing } from 'lit';
 import { get } from '../api';
-import { formatDuration, t } from '../i18n';
+import { formatDuration, onLocaleChange, t } from '../i18n';
 import type { AgentStatus } from '../logic/types';
 import { store } from '../store';
 
@@ -19,6 +19,7 @@ export class FloorView extends LitElement {
   private timer: number | undefined;
   private pending = false;
   private readonly onStore = () => this.refreshSoon();
+  private stopLocale: (() => void) | undefined;
 
   override createRenderRoot() {
     return this;
@@ -27,6 +28,8 @@ export class FloorView extends LitElement {
   override connectedCallback(): void {
     super.connectedCallback();
     store.addEventListener('change', this.onStore);
+    // A language switch re-renders at once, not at the next refresh.
+    this.stopLocale = onLocaleChange(() => this.requestUpdate());
     this.timer = window.setInterval(() => void this.refresh(), 5000);
     void this.refresh();
   }
@@ -34,6 +37,7 @@ export class FloorView extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     store.removeEventListener('change', this.onStore);
+    this.stopLocale?.();
     clearInterval(this.timer);
   }
 
