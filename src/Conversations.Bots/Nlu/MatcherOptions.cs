@@ -6,10 +6,10 @@ namespace Conversations.Bots.Nlu;
 public sealed record MatcherOptions
 {
     /// <summary>Below this confidence the assistant says it did not understand (and may suggest runners-up).</summary>
-    public float Threshold { get; init; } = 0.4f;
+    public float Threshold { get; init; } = 0.45f;
 
     /// <summary>A confidence under <see cref="Threshold"/> still matches when it is at least this…</summary>
-    public float MarginThreshold { get; init; } = 0.35f;
+    public float MarginThreshold { get; init; } = 0.4f;
 
     /// <summary>…and leads the runner-up by this much: a clear winner with a weak score is still the answer.</summary>
     public float Margin { get; init; } = 0.1f;

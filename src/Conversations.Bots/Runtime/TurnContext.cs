@@ -9,7 +9,7 @@ internal sealed class TurnContext
     /// <summary>A flow that loops without waiting for the customer stops here instead of hanging the grain.</summary>
     private const int MaxStepsPerTurn = 64;
 
-    /// <summary>An answer to an input or question step is left for an intent only when the intent is this sure.</summary>
+    /// <summary>A pending question or input gives way to an intent only when the intent is this sure.</summary>
     private const float EscapeConfidence = 0.8f;
 
     private readonly CompiledAssistant _assistant;
@@ -91,22 +91,8 @@ internal sealed class TurnContext
 
         if (_awaiting is { } awaiting && _assistant.Steps.TryGetValue(awaiting, out var step))
         {
-            if (step.Type == StepTypes.Input && AnswerValidator.Validate(step.Validate, text) is { } value)
-            {
-                _awaiting = null;
-                _misunderstandings = 0;
-                SetVariable(step.Variable!, value);
-                Run(step.Next);
-                return;
-            }
-
-            if (!(match.IsMatch && match.Confidence >= EscapeConfidence))
-            {
-                Misunderstood(() => Reask(step));
-                return;
-            }
-
-            _awaiting = null;
+            AnswerPending(step, text, match);
+            return;
         }
 
         if (match.IsMatch)
@@ -130,6 +116,81 @@ internal sealed class TurnContext
 
             Say(Definition.Fallback.Message ?? new LocalizedText("?"), []);
         });
+    }
+
+    /// <summary>The customer wrote while a question or input step waits. A strictly validated answer (email,
+    /// phone, number) is the answer; otherwise an intent the matcher is sure of wins over the question, so "I
+    /// want to talk to an agent" hands over even in the middle of onboarding, and an FAQ is answered before the
+    /// question is asked again. A free-text answer is taken only when no intent claims it.</summary>
+    private void AnswerPending(StepDefinition step, string text, IntentMatch match)
+    {
+        var strict = step.Type == StepTypes.Input && step.Validate is not (null or InputValidation.NotEmpty);
+        if (strict && AnswerValidator.Validate(step.Validate, text) is { } validated)
+        {
+            TakeAnswer(step, validated);
+            return;
+        }
+
+        if (match.IsMatch && match.Confidence >= EscapeConfidence)
+        {
+            _awaiting = null;
+            _offered = [];
+            _misunderstandings = 0;
+            AnswerIntent(_assistant.Intents[match.IntentId!]);
+            if (_awaiting is null && _transfer is null && _offered.Count == 0)
+            {
+                AskAgain(step);
+            }
+
+            return;
+        }
+
+        if (step.Type == StepTypes.Input && !strict && AnswerValidator.Validate(step.Validate, text) is { } free)
+        {
+            TakeAnswer(step, free);
+            return;
+        }
+
+        if (step.Type == StepTypes.Question && ChoiceMentioned(text) is { } mentioned)
+        {
+            Apply(mentioned);
+            return;
+        }
+
+        Misunderstood(() => Reask(step));
+    }
+
+    private void TakeAnswer(StepDefinition step, string value)
+    {
+        _awaiting = null;
+        _misunderstandings = 0;
+        SetVariable(step.Variable!, value);
+        Run(step.Next);
+    }
+
+    /// <summary>After an intent interrupted a question: the question again, in its own words (not the re-ask
+    /// text, which says the answer was wrong), with its choices.</summary>
+    private void AskAgain(StepDefinition step)
+    {
+        if (step.Type == StepTypes.Question)
+        {
+            _offered = ChoicesOf(step);
+        }
+
+        _messages.Add(new BotMessage(Render(step.Text), Options: ToOptions(_offered)));
+        _awaiting = step.Id;
+    }
+
+    /// <summary>A choice named inside a longer answer ("I'd rather use English"): only when exactly one
+    /// choice's whole label appears, so an answer naming two choices is asked again.</summary>
+    private OfferedOption? ChoiceMentioned(string text)
+    {
+        var words = $" {string.Join(' ', TextNormalizer.Tokenize(text))} ";
+        var named = _offered
+            .Where(o => TextNormalizer.Tokenize(o.Label) is { Count: > 0 } label && words.Contains($" {string.Join(' ', label)} ", StringComparison.Ordinal))
+            .Take(2)
+            .ToList();
+        return named.Count == 1 ? named[0] : null;
     }
 
     public BotReply ToReply() => new(
@@ -291,7 +352,7 @@ internal sealed class TurnContext
                 _offered = options;
                 return step.Next;
             case StepTypes.Question:
-                _offered = step.Choices.Select(c => ToOffered(c) with { Variable = step.Variable, Value = c.Value ?? c.Id }).ToList();
+                _offered = ChoicesOf(step);
                 _messages.Add(new BotMessage(Render(step.Text), step.Image, ToOptions(_offered)));
                 _awaiting = step.Id;
                 return null;
@@ -395,6 +456,9 @@ internal sealed class TurnContext
         _messages.Add(new BotMessage(Render(text), Options: ToOptions(options)));
         _offered = options;
     }
+
+    private List<OfferedOption> ChoicesOf(StepDefinition step) =>
+        step.Choices.Select(c => ToOffered(c) with { Variable = step.Variable, Value = c.Value ?? c.Id }).ToList();
 
     private OfferedOption ToOffered(OptionDefinition option) =>
         new(option.Id, Text(option.Label, option.Id), option.Goto, option.Intent, Value: option.Value);

@@ -9,6 +9,7 @@ namespace Conversations.Grains.Assistant;
 /// <param name="Text">What the customer wrote.</param>
 /// <param name="ChoiceId">The option the customer picked.</param>
 /// <param name="Variables">Variables captured so far.</param>
+/// <param name="AssistantState">What the assistant returned last turn (its flow position), opaque to the grain.</param>
 public sealed record AssistantTurn(
     string WorkspaceId,
     string AssistantId,
@@ -17,4 +18,5 @@ public sealed record AssistantTurn(
     bool IsStart,
     string? Text,
     string? ChoiceId,
-    IReadOnlyDictionary<string, string> Variables);
+    IReadOnlyDictionary<string, string> Variables,
+    string? AssistantState = null);

@@ -11,8 +11,9 @@ public sealed partial class ConversationGrain
     /// (variables, fallback count, a handoff), which the caller must then store.</summary>
     private async Task<bool> RunAssistantAsync(WorkspaceView workspace, bool isStart, string? text, string? choiceId)
     {
-        var reply = await assistant.RespondAsync(new AssistantTurn(State.WorkspaceId, State.AssistantId!, Id, State.Locale, isStart, text, choiceId, State.Variables));
-        var changed = false;
+        var reply = await assistant.RespondAsync(new AssistantTurn(State.WorkspaceId, State.AssistantId!, Id, State.Locale, isStart, text, choiceId, State.Variables, State.AssistantState));
+        var changed = reply.AssistantState is not null && reply.AssistantState != State.AssistantState;
+        State.AssistantState = reply.AssistantState ?? State.AssistantState;
         foreach (var (key, value) in reply.Variables ?? new Dictionary<string, string>())
         {
             changed |= State.Variables.GetValueOrDefault(key) != value;
@@ -25,6 +26,11 @@ public sealed partial class ConversationGrain
             await AppendAsync(kind, new MessageAuthor(AuthorKind.Bot, State.AssistantId, "Assistant"), output.Text, null, output.Options, null, null);
         }
 
+        foreach (var note in reply.Notes ?? [])
+        {
+            await AppendAsync(MessageKind.Note, new MessageAuthor(AuthorKind.Bot, State.AssistantId, "Assistant"), note, null, null, null, null);
+        }
+
         var fallbackCount = reply.Fallback ? State.FallbackCount + 1 : 0;
         changed |= fallbackCount != State.FallbackCount;
         State.FallbackCount = fallbackCount;
@@ -33,7 +39,7 @@ public sealed partial class ConversationGrain
             var target = reply.HandoffAgentId is { } agentId ? await GrainFactory.GetGrain<IAgentGrain>(agentId).GetAsync() : null;
             if (target is not { Exists: true } || !await TryAssignAsync(target.ToRef(), AssignReason.ByAssistant))
             {
-                await ApplyAsync(new HandoffCommand.AssistantHandedOff());
+                await ApplyAsync(new HandoffCommand.AssistantHandedOff(reply.HandoffTeamId));
             }
 
             return true;

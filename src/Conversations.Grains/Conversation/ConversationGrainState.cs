@@ -84,6 +84,9 @@ public sealed class ConversationGrainState
     /// <summary>Whether the current agent has replied since being assigned.</summary>
     public bool AgentAnswered { get; set; }
 
+    /// <summary>The assistant's flow position and captured answers, opaque to the grain (see <c>AssistantReply</c>).</summary>
+    public string? AssistantState { get; set; }
+
     /// <summary>Assistant fallbacks in a row.</summary>
     public int FallbackCount { get; set; }
 

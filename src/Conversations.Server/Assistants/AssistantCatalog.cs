@@ -22,6 +22,9 @@ public sealed class AssistantCatalog
         var demo = AssistantLifecycle.Create(DemoAssistant.Yaml);
         demo.Publish(clock.GetUtcNow(), "seed");
         _assistants[demo.Id] = demo;
+
+        // Compiled in the background (the Lazy makes it once), so the first customer does not wait for it.
+        _ = Task.Run(() => Published(demo.Id));
     }
 
     public IReadOnlyList<AssistantLifecycle> All => _assistants.Values.OrderBy(a => a.Id, StringComparer.Ordinal).ToList();

@@ -1,14 +1,16 @@
+using Conversations.Grains.Assistant;
+
 namespace Conversations.Server.Assistants;
 
-/// <summary>The assistant catalog behind <c>/api/assistants</c> and <c>/api/knowledge</c>.</summary>
-/// <remarks>Conversations still answer through the grains' stand-in: the engine's onboarding question takes
-/// a customer's first free text as its answer, so "talk to a human" did not hand over; it is wired in once
-/// intents can interrupt a question.</remarks>
+/// <summary>The assistant catalog behind <c>/api/assistants</c> and <c>/api/knowledge</c>, and the real
+/// engine behind the conversation grain's seam in place of the grains' stand-in.</summary>
 public static class AssistantHostingExtensions
 {
+    /// <summary>Call before the silo is added: the grains register their stand-in only when no responder is.</summary>
     public static IServiceCollection AddAssistants(this IServiceCollection services)
     {
         services.AddSingleton<AssistantCatalog>();
+        services.AddSingleton<IAssistantResponder, BotsAssistantResponder>();
         return services;
     }
 }

@@ -45,6 +45,6 @@ public sealed class IntentEvaluationTests(ITestOutputHelper output)
         }
     }
 
-    private const double AccuracyFloor = 0.80;
-    private const double RejectionFloor = 0.85;
+    private const double AccuracyFloor = 0.90;
+    private const double RejectionFloor = 0.90;
 }
