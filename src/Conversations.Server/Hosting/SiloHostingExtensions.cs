@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Conversations.Grains.Hosting;
+using Conversations.Server.Cluster;
 
 namespace Conversations.Server.Hosting;
 
@@ -18,7 +19,8 @@ public static class SiloHostingExtensions
         builder.UseOrleans(silo => silo
             .UseConversationsClustering(builder.Configuration, siloPort, gatewayPort)
             .AddReminders()
-            .AddConversationGrains());
+            .AddConversationGrains()
+            .AddClusterEvents());
         return builder;
     }
 
