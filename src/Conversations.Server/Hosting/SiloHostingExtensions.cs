@@ -16,7 +16,10 @@ public static class SiloHostingExtensions
     {
         var siloPort = PortOrFree(builder.Configuration["Orleans:SiloPort"]);
         var gatewayPort = PortOrFree(builder.Configuration["Orleans:GatewayPort"]);
-        builder.UseOrleans(silo => silo
+        // AddOrleans rather than UseOrleans: UseOrleans binds the host's "Orleans" section as Orleans' own
+        // provider configuration, where CONTRACT.md's Orleans:Clustering=Postgres (a plain value) would be
+        // taken for a clustering provider section and refused at start-up.
+        builder.Services.AddOrleans(silo => silo
             .UseConversationsClustering(builder.Configuration, siloPort, gatewayPort)
             .AddReminders()
             .AddConversationGrains()
