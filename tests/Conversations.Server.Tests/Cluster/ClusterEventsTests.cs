@@ -4,6 +4,7 @@ using System.Text.Json;
 using Conversations.Contracts;
 using Conversations.Server.Tests.Connectors;
 using Conversations.Server.Tests.Hubs;
+using Conversations.Testing.Cluster;
 using Conversations.Testing.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
