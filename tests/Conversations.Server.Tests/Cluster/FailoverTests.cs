@@ -1,4 +1,7 @@
+using Conversations.Contracts;
+using Conversations.Server.Hubs.Payloads;
 using Conversations.Testing.Cluster;
+using Conversations.Testing.SignalR;
 using Xunit.Abstractions;
 
 namespace Conversations.Server.Tests.Cluster;
@@ -12,11 +15,15 @@ public sealed class FailoverTests(ITestOutputHelper output)
     {
         await using var database = await TestPostgres.CreateAsync();
         await using var cluster = await ProcessCluster.StartAsync(database.ConnectionString, 3);
+        var victim = cluster.Nodes[2];
+        var (widget, started) = await StartWidgetAsync(victim.BaseAddress, new { siteId = "demo" });
+        var before = await widget.InvokeAsync<Message>("send", new { conversationId = started.ConversationId, clientMessageId = "before", text = "before the crash" });
         var drill = new FailoverDrill(cluster, contacts: 24);
 
         var result = await drill.RunAsync(victim: 2, before: TimeSpan.FromSeconds(3), after: TimeSpan.FromSeconds(1), answerWithin: TimeSpan.FromSeconds(30));
 
         output.WriteLine(result.ToString());
+        await widget.DisposeAsync();
         var survivors = cluster.Nodes.Take(2).ToList();
         Assert.True(result.Acknowledged > 100, $"Only {result.Acknowledged} messages were acknowledged: {result}");
         Assert.Equal(0, result.Lost);
@@ -27,5 +34,20 @@ public sealed class FailoverTests(ITestOutputHelper output)
         Assert.True(result.FailoverSeconds < 15, $"{result}");
         Assert.All(survivors, n => Assert.False(n.HasExited));
         Assert.Equal(2, await cluster.ActiveSilosAsync());
+
+        // The widget of the dead node reconnects to a survivor with its token: same conversation, its
+        // acknowledged message there once, and it writes on.
+        var (resumedWidget, resumed) = await StartWidgetAsync(survivors[0].BaseAddress, new { siteId = "demo", visitorToken = started.VisitorToken });
+        await using var _ = resumedWidget;
+        Assert.Equal(started.ConversationId, resumed.ConversationId);
+        Assert.Single(resumed.Messages, m => m.Id == before.Id);
+        var after = await resumedWidget.InvokeAsync<Message>("send", new { conversationId = resumed.ConversationId, clientMessageId = "after", text = "after the crash" });
+        Assert.True(after.Seq > before.Seq);
+    }
+
+    private static async Task<(HubClient Widget, StartResult Start)> StartWidgetAsync(Uri node, object start)
+    {
+        var widget = await HubClient.ConnectAsync(new Uri(node, "/hubs/widget"));
+        return (widget, await widget.InvokeAsync<StartResult>("start", start));
     }
 }
