@@ -45,6 +45,22 @@ public sealed class FailoverTests(ITestOutputHelper output)
         Assert.True(after.Seq > before.Seq);
     }
 
+    [PostgresFact]
+    public async Task KillTwoOfThreeNodesAtOnce_TheSurvivorDeclaresBothDeadAndServesEveryConversation()
+    {
+        await using var database = await TestPostgres.CreateAsync();
+        await using var cluster = await ProcessCluster.StartAsync(database.ConnectionString, 3);
+        var drill = new FailoverDrill(cluster, contacts: 12);
+
+        var result = await drill.RunAsync([1, 2], before: TimeSpan.FromSeconds(2), after: TimeSpan.FromSeconds(1), answerWithin: TimeSpan.FromSeconds(30));
+
+        output.WriteLine(result.ToString());
+        Assert.Equal(0, result.Lost);
+        Assert.Equal(0, result.Duplicated);
+        Assert.True(result.Answering == result.Conversations, $"{result}\n{cluster.Nodes[0].Log}");
+        Assert.Equal(1, await cluster.ActiveSilosAsync());
+    }
+
     private static async Task<(HubClient Widget, StartResult Start)> StartWidgetAsync(Uri node, object start)
     {
         var widget = await HubClient.ConnectAsync(new Uri(node, "/hubs/widget"));

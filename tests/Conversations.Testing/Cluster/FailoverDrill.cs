@@ -25,17 +25,26 @@ public sealed class FailoverDrill(ProcessCluster cluster, int contacts)
 
     /// <summary>Load for <paramref name="before"/>, kill node <paramref name="victim"/>, then load until every
     /// conversation answered again (at most <paramref name="answerWithin"/>) and <paramref name="after"/> more.</summary>
-    public async Task<FailoverResult> RunAsync(int victim, TimeSpan before, TimeSpan after, TimeSpan answerWithin)
+    public Task<FailoverResult> RunAsync(int victim, TimeSpan before, TimeSpan after, TimeSpan answerWithin) =>
+        RunAsync([victim], before, after, answerWithin);
+
+    /// <summary>As <see cref="RunAsync(int, TimeSpan, TimeSpan, TimeSpan)"/>, killing every node of
+    /// <paramref name="victims"/> at the same moment.</summary>
+    public async Task<FailoverResult> RunAsync(IReadOnlyCollection<int> victims, TimeSpan before, TimeSpan after, TimeSpan answerWithin)
     {
         var nodes = cluster.Nodes;
         var clients = nodes.Select(n => new HttpClient { BaseAddress = n.BaseAddress, Timeout = RequestTimeout }).ToArray();
         using var stop = new CancellationTokenSource();
         try
         {
-            var senders = Enumerable.Range(0, contacts).Select(c => SendLoopAsync(c, clients, victim, stop.Token)).ToList();
+            var senders = Enumerable.Range(0, contacts).Select(c => SendLoopAsync(c, clients, victims, stop.Token)).ToList();
             await Task.Delay(before);
             Interlocked.Exchange(ref _killedAt, Stopwatch.GetTimestamp());
-            nodes[victim].Kill();
+            foreach (var victim in victims)
+            {
+                nodes[victim].Kill();
+            }
+
             var deadline = Stopwatch.GetTimestamp() + (long)(Stopwatch.Frequency * answerWithin.TotalSeconds);
             while (_answeredAfterKill.Count < contacts && Stopwatch.GetTimestamp() < deadline)
             {
@@ -67,7 +76,7 @@ public sealed class FailoverDrill(ProcessCluster cluster, int contacts)
 
     // One contact writes one message at a time, each to the next node in turn; a failure is retried with
     // the same id on the following node until it is acknowledged or the drill stops.
-    private async Task SendLoopAsync(int contact, HttpClient[] clients, int victim, CancellationToken stop)
+    private async Task SendLoopAsync(int contact, HttpClient[] clients, IReadOnlyCollection<int> victims, CancellationToken stop)
     {
         for (var n = 0; !stop.IsCancellationRequested; n++)
         {
@@ -89,11 +98,11 @@ public sealed class FailoverDrill(ProcessCluster cluster, int contacts)
                 }
 
                 Interlocked.Increment(ref _retried);
-                node = (node + 1) % clients.Length;
-                if (Interlocked.Read(ref _killedAt) != 0 && node == victim)
+                do
                 {
                     node = (node + 1) % clients.Length;
                 }
+                while (Interlocked.Read(ref _killedAt) != 0 && victims.Contains(node));
 
                 await Task.Delay(50, CancellationToken.None);
             }
