@@ -81,9 +81,11 @@ public interface IConversationGrain : IGrainWithStringKey
 
     // Grain to grain.
 
-    /// <summary>Routing assigns the conversation; false when it is no longer waiting or the agent
-    /// cannot take it any more, so routing tries the next one.</summary>
-    Task<bool> AssignFromQueueAsync(string agentId);
+    /// <summary>Routing offers the conversation to an agent, one way: the conversation reserves the agent
+    /// and tells routing back (<see cref="IRoutingGrain.RemoveAsync"/> when assigned or no longer waiting,
+    /// <see cref="IRoutingGrain.DeclineAsync"/> when the agent cannot take it), so routing never waits on it.</summary>
+    [OneWay]
+    Task OfferFromQueueAsync(string agentId);
 
     /// <summary>The agent stayed offline past the grace period: back to the queue if still theirs.</summary>
     [OneWay]

@@ -3,8 +3,8 @@ using Orleans.Concurrency;
 namespace Conversations.Contracts;
 
 /// <summary>The waiting queue of one site or channel (key: <see cref="RoutingKeys.ForSite"/>).
-/// Conversations and agents tell it about changes one way, so that it can call them back without
-/// two grains ever waiting on each other.</summary>
+/// Every call into it from a conversation or an agent is one way, and it offers conversations to agents
+/// one way too: no two grains ever wait on each other.</summary>
 public interface IRoutingGrain : IGrainWithStringKey
 {
     /// <summary>Adds (or re-prioritises) a waiting conversation and tries to assign.</summary>
@@ -14,6 +14,11 @@ public interface IRoutingGrain : IGrainWithStringKey
     /// <summary>The conversation left the queue (taken, assigned, closed, back to the bot).</summary>
     [OneWay]
     Task RemoveAsync(string conversationId, bool assigned);
+
+    /// <summary>The agent an offer went to could not take the conversation (full, offline, unlicensed since
+    /// routing read it): the conversation is offered again.</summary>
+    [OneWay]
+    Task DeclineAsync(string conversationId, string agentId);
 
     /// <summary>Capacity or an agent's availability changed: try to assign.</summary>
     [OneWay]

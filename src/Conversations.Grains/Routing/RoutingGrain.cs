@@ -3,7 +3,9 @@ using Conversations.Contracts;
 namespace Conversations.Grains.Routing;
 
 /// <summary>The waiting queue of one site or channel: longest waiting first (higher priority before),
-/// automatic assignment to the least-loaded eligible agent, and queue positions for the customers.</summary>
+/// automatic assignment to the least-loaded eligible agent, and queue positions for the customers.
+/// Routing decides and offers one way; the conversation reserves the agent and answers one way, so a
+/// dispatch never waits on a conversation that may itself be busy telling routing something.</summary>
 [GrainType("RoutingGrain")]
 public sealed class RoutingGrain(
     [PersistentState("routing")] IPersistentState<RoutingGrainState> state,
@@ -11,6 +13,15 @@ public sealed class RoutingGrain(
     TimeProvider clock) : Grain, IRoutingGrain
 {
     private const int WaitWindow = 20;
+
+    // An offer whose answer never came (the conversation's activation failed, a message was dropped) is
+    // made again after this, so a lost one-way message delays a customer, never strands one.
+    private static readonly TimeSpan OfferTimeout = TimeSpan.FromSeconds(30);
+
+    // Offers not yet answered, by conversation: they count against the agent's free capacity in the next
+    // dispatches. In memory only: after a restart every entry is simply offered again, and a conversation
+    // that was assigned meanwhile answers "no longer waiting".
+    private readonly Dictionary<string, PendingOffer> _offers = [];
 
     private string _workspaceId = string.Empty;
     private string _siteId = string.Empty;
@@ -44,6 +55,7 @@ public sealed class RoutingGrain(
 
     public async Task RemoveAsync(string conversationId, bool assigned)
     {
+        _offers.Remove(conversationId);
         var entry = State.Entries.Find(e => e.ConversationId == conversationId);
         if (entry is null)
         {
@@ -58,6 +70,15 @@ public sealed class RoutingGrain(
 
         await state.WriteStateAsync();
         PublishQueue();
+    }
+
+    public async Task DeclineAsync(string conversationId, string agentId)
+    {
+        if (_offers.TryGetValue(conversationId, out var offer) && offer.AgentId == agentId)
+        {
+            _offers.Remove(conversationId);
+            await DispatchAsync();
+        }
     }
 
     public async Task DispatchAsync()
@@ -79,55 +100,48 @@ public sealed class RoutingGrain(
 
     private async Task AssignWaitingAsync(WorkspaceView workspace)
     {
+        var now = clock.GetUtcNow();
+        foreach (var expired in _offers.Where(o => now - o.Value.At > OfferTimeout).Select(o => o.Key).ToList())
+        {
+            _offers.Remove(expired);
+        }
+
+        var waiting = ServiceOrder().Where(e => !_offers.ContainsKey(e.ConversationId)).ToList();
+        if (waiting.Count == 0)
+        {
+            return;
+        }
+
         var licensed = workspace.Agents.Where(a => a.Licensed).Select(a => a.AgentId).ToList();
         var agents = (await Task.WhenAll(licensed.Select(id => GrainFactory.GetGrain<IAgentGrain>(id).GetAsync())))
-            .ToDictionary(a => a.Profile.Id);
-        var changed = false;
-        foreach (var entry in ServiceOrder())
+            .Where(IsEligible)
+            .Select(a => new Candidate(a, a.ActiveConversationIds.Count + _offers.Values.Count(o => o.AgentId == a.Profile.Id && !a.ActiveConversationIds.Contains(o.ConversationId))))
+            .ToList();
+        foreach (var entry in waiting)
         {
-            var available = agents.Values.Where(IsAvailable).ToList();
-            if (available.Count == 0)
-            {
-                break;
-            }
-
             var team = entry.TeamId is null ? null : workspace.Teams.FirstOrDefault(t => t.Id == entry.TeamId);
-            var candidate = available
-                .Where(a => team is null || team.AgentIds.Contains(a.Profile.Id))
-                .OrderBy(a => a.ActiveConversationIds.Count)
-                .ThenBy(a => a.LastAssignedAt ?? DateTimeOffset.MinValue)
+            var candidate = agents
+                .Where(c => c.Load < c.Agent.Profile.Capacity && (team is null || team.AgentIds.Contains(c.Agent.Profile.Id)))
+                .OrderBy(c => c.Load)
+                .ThenBy(c => c.LastOfferedAt ?? c.Agent.LastAssignedAt ?? DateTimeOffset.MinValue)
                 .FirstOrDefault();
-            if (candidate is null || !State.Entries.Contains(entry))
+            if (candidate is null)
             {
                 continue;
             }
 
-            var conversation = GrainFactory.GetGrain<IConversationGrain>(entry.ConversationId);
-            var assigned = await conversation.AssignFromQueueAsync(candidate.Profile.Id);
-            agents[candidate.Profile.Id] = await GrainFactory.GetGrain<IAgentGrain>(candidate.Profile.Id).GetAsync();
-            if (assigned || (await conversation.GetStateAsync()).Status != ConversationStatus.Waiting)
-            {
-                if (State.Entries.Remove(entry) && assigned)
-                {
-                    RecordWait(entry);
-                }
-
-                changed = true;
-            }
-        }
-
-        if (changed)
-        {
-            await state.WriteStateAsync();
+            candidate.Load++;
+            candidate.LastOfferedAt = now;
+            _offers[entry.ConversationId] = new PendingOffer(entry.ConversationId, candidate.Agent.Profile.Id, now);
+            await GrainFactory.GetGrain<IConversationGrain>(entry.ConversationId).OfferFromQueueAsync(candidate.Agent.Profile.Id);
         }
     }
 
-    private bool IsAvailable(AgentView agent) =>
+    private bool IsEligible(AgentView agent) =>
         agent.Exists
         && agent.Licensed
         && agent.Status == AgentStatus.Online
-        && agent.IsAllowedOn(_siteId)
-        && agent.ActiveConversationIds.Count < agent.Profile.Capacity;
+        && agent.IsAllowedOn(_siteId);
 
     private bool AutoAssignment(WorkspaceView workspace) =>
         workspace.Sites.FirstOrDefault(s => s.Id == _siteId)?.AutoAssignment

@@ -69,6 +69,7 @@ public static class ServerHostingExtensions
         app.MapConversationsHubs();
         app.MapConversationsApi();
         app.MapChannelConnectors();
+        app.MapAdminDashboard();
         app.MapWebApps();
         return app;
     }

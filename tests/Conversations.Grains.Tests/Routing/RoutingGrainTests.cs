@@ -129,6 +129,33 @@ public sealed class RoutingGrainTests
         Assert.Equal(2, h.Events.Of<QueueCountersChanged>()[^1].Waiting);
     }
 
+    [Fact]
+    public async Task Dispatch_FirstWaitingConversationBusy_NextOneAssignedWithoutWaitingOnIt()
+    {
+        await using var h = await GrainsHarness.StartAsync(agents: 0);
+        await h.AddAgentAsync("a1", online: false);
+        var busy = (await h.StartAsync("c1")).ConversationId;
+        var next = (await h.StartAsync("c2")).ConversationId;
+
+        // The longest-waiting conversation is stuck in a slow append: routing must not queue behind it.
+        var release = h.MessageLog.Hold(busy);
+        var send = h.Conversation(busy).SendAsCustomerAsync(new CustomerMessage("c1", "m1", "hello?"));
+        await h.Agent("a1").SetStatusAsync(AgentStatus.Online);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (await h.StatusAsync(next) != ConversationStatus.Live && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(20);
+        }
+
+        Assert.Equal(ConversationStatus.Live, await h.StatusAsync(next));
+        Assert.False(send.IsCompleted);
+        release.SetResult();
+        await send;
+        await h.Silo.WaitForIdleAsync();
+        Assert.Equal(ConversationStatus.Live, await h.StatusAsync(busy));
+        Assert.Empty((await h.Routing(GrainsHarness.LiveSite).GetQueueAsync()).Entries);
+    }
+
     private static async Task SetAutoAssignmentAsync(GrainsHarness h, bool on)
     {
         var site = (await h.Workspace.GetAsync()).Sites.Single(s => s.Id == GrainsHarness.LiveSite);

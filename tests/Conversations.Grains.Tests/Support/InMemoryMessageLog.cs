@@ -13,10 +13,31 @@ public sealed class InMemoryMessageLog : IMessageLog
     private readonly Dictionary<string, List<Message>> _byConversation = [];
     private readonly Dictionary<(string Channel, string External), Message> _byExternalId = [];
 
+    private readonly ConcurrentDictionary<string, Task> _holds = new();
+
     /// <summary>Appends that stored a row, for assertions.</summary>
     public ConcurrentQueue<Message> Stored { get; } = new();
 
-    public Task<AppendResult> AppendAsync(MessageAppend append, CancellationToken cancellationToken = default)
+    /// <summary>Makes the conversation's appends wait until the returned source completes, as a slow
+    /// database would: the grain's turn stays busy meanwhile.</summary>
+    public TaskCompletionSource Hold(string conversationId)
+    {
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        _holds[conversationId] = release.Task;
+        return release;
+    }
+
+    public async Task<AppendResult> AppendAsync(MessageAppend append, CancellationToken cancellationToken = default)
+    {
+        if (_holds.TryGetValue(append.Message.ConversationId, out var hold))
+        {
+            await hold;
+        }
+
+        return Append(append);
+    }
+
+    private AppendResult Append(MessageAppend append)
     {
         lock (_lock)
         {
@@ -24,12 +45,12 @@ public sealed class InMemoryMessageLog : IMessageLog
             var messages = MessagesOf(message.ConversationId);
             if (message.ClientMessageId is { } clientId && messages.Find(m => m.ClientMessageId == clientId) is { } sameClient)
             {
-                return Task.FromResult(new AppendResult(sameClient, Duplicate: true));
+                return new AppendResult(sameClient, Duplicate: true);
             }
 
             if (append.ChannelId is { } channel && append.ExternalId is { } external && _byExternalId.TryGetValue((channel, external), out var sameExternal))
             {
-                return Task.FromResult(new AppendResult(sameExternal, Duplicate: true));
+                return new AppendResult(sameExternal, Duplicate: true);
             }
 
             var expected = messages.Count == 0 ? 1 : messages[^1].Seq + 1;
@@ -45,7 +66,7 @@ public sealed class InMemoryMessageLog : IMessageLog
             }
 
             Stored.Enqueue(message);
-            return Task.FromResult(new AppendResult(message, Duplicate: false));
+            return new AppendResult(message, Duplicate: false);
         }
     }
 

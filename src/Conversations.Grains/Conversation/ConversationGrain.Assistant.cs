@@ -1,0 +1,50 @@
+using Conversations.Contracts;
+using Conversations.Grains.Assistant;
+using Conversations.Grains.Conversation.Handoff;
+
+namespace Conversations.Grains.Conversation;
+
+/// <summary>The assistant's turns while the conversation is in <c>bot</c>.</summary>
+public sealed partial class ConversationGrain
+{
+    /// <summary>Runs an assistant turn; true when it changed state the message log cannot rebuild
+    /// (variables, fallback count, a handoff), which the caller must then store.</summary>
+    private async Task<bool> RunAssistantAsync(WorkspaceView workspace, bool isStart, string? text, string? choiceId)
+    {
+        var reply = await assistant.RespondAsync(new AssistantTurn(State.WorkspaceId, State.AssistantId!, Id, State.Locale, isStart, text, choiceId, State.Variables));
+        var changed = false;
+        foreach (var (key, value) in reply.Variables ?? new Dictionary<string, string>())
+        {
+            changed |= State.Variables.GetValueOrDefault(key) != value;
+            State.Variables[key] = value;
+        }
+
+        foreach (var output in reply.Messages)
+        {
+            var kind = output.Options is { Count: > 0 } ? MessageKind.Choice : MessageKind.Text;
+            await AppendAsync(kind, new MessageAuthor(AuthorKind.Bot, State.AssistantId, "Assistant"), output.Text, null, output.Options, null, null);
+        }
+
+        var fallbackCount = reply.Fallback ? State.FallbackCount + 1 : 0;
+        changed |= fallbackCount != State.FallbackCount;
+        State.FallbackCount = fallbackCount;
+        if (reply.Handoff)
+        {
+            var target = reply.HandoffAgentId is { } agentId ? await GrainFactory.GetGrain<IAgentGrain>(agentId).GetAsync() : null;
+            if (target is not { Exists: true } || !await TryAssignAsync(target.ToRef(), AssignReason.ByAssistant))
+            {
+                await ApplyAsync(new HandoffCommand.AssistantHandedOff());
+            }
+
+            return true;
+        }
+
+        if (State.FallbackCount >= workspace.Settings.FallbackLimit)
+        {
+            await ApplyAsync(new HandoffCommand.AssistantMisunderstood(State.FallbackCount));
+            return true;
+        }
+
+        return changed;
+    }
+}

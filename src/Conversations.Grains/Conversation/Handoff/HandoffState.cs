@@ -1,0 +1,25 @@
+using Conversations.Contracts;
+
+namespace Conversations.Grains.Conversation.Handoff;
+
+/// <summary>The part of a conversation that the handoff state machine reads and changes; the grain copies
+/// it out of its stored state before a command and back after the transition.</summary>
+public sealed record HandoffState(
+    string ConversationId,
+    string SiteId,
+    ConversationStatus Status,
+    bool HasAssistant,
+    AgentRef? Agent = null,
+    string? TeamId = null,
+    DateTimeOffset? WaitingSince = null,
+    DateTimeOffset? AssignedAt = null,
+    bool AgentAnswered = false,
+    int FallbackCount = 0,
+    AgentRef? HelpOfferedBy = null)
+{
+    /// <summary>The agent holding capacity for this conversation: only a live conversation has one (a closed
+    /// one keeps its last agent for reporting, but that agent was released).</summary>
+    public AgentRef? LiveAgent => Status == ConversationStatus.Live ? Agent : null;
+
+    internal string StatusName => Status.ToString().ToLowerInvariant();
+}
