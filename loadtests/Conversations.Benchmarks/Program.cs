@@ -19,6 +19,7 @@ public static class BenchmarkProgram
             "actors" => RunSuite(typeof(ActorCallBenchmarks)),
             "storage" when quick => await StorageQuick.RunAsync(),
             "e2e" when quick => await E2eQuick.RunAsync(),
+            "cluster" when quick => await Cluster.ClusterQuick.RunAsync(),
             "nlu" when quick => Nlu.NluQuick.Run(),
             RelayServer.Scenario => await RelayServer.RunAsync(args[1..]),
             _ => Usage(scenario),
@@ -33,7 +34,7 @@ public static class BenchmarkProgram
 
     private static int Usage(string scenario)
     {
-        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: actors, storage, e2e; add --quick for the CI-sized run.");
+        Console.Error.WriteLine($"Unknown scenario '{scenario}'. Scenarios: actors, storage, e2e, nlu, cluster; add --quick for the CI-sized run.");
         return 2;
     }
 }

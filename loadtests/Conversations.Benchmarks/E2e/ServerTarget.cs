@@ -55,7 +55,7 @@ public sealed class ServerTarget : IChatTarget
         ], "/health/ready");
         try
         {
-            var (customers, conversationIds, agents) = await ConnectAsync(server.BaseAddress, conversations, agentCount, recorder);
+            var (customers, conversationIds, agents) = await ConnectAsync([server.BaseAddress], conversations, agentCount, recorder);
             return new ServerTarget(server, dataDirectory, customers, conversationIds, agents);
         }
         catch
@@ -76,18 +76,20 @@ public sealed class ServerTarget : IChatTarget
         Directory.Delete(_dataDirectory, recursive: true);
     }
 
-    private static async Task<(HubClient[] Customers, string[] ConversationIds, HubClient[] Agents)> ConnectAsync(
-        Uri baseAddress, int conversations, int agentCount, DeliveryRecorder recorder)
+    /// <summary>Creates the agents, then connects customer <c>i</c> to node <c>i % n</c> and agent <c>i</c> to
+    /// node <c>(i + 1) % n</c> of <paramref name="nodes"/>, so on a cluster most chats cross nodes.</summary>
+    internal static async Task<(HubClient[] Customers, string[] ConversationIds, HubClient[] Agents)> ConnectAsync(
+        IReadOnlyList<Uri> nodes, int conversations, int agentCount, DeliveryRecorder recorder)
     {
         var capacity = (conversations / agentCount) + 5;
-        await CreateAgentsAsync(baseAddress, agentCount, capacity);
-        var agents = await Connections.OpenAsync(agentCount, i => ConnectAgentAsync(baseAddress, $"bench{i}@demo.test", recorder));
+        await CreateAgentsAsync(nodes[0], agentCount, capacity);
+        var agents = await Connections.OpenAsync(agentCount, i => ConnectAgentAsync(nodes[(i + 1) % nodes.Count], $"bench{i}@demo.test", recorder));
 
         var conversationIds = new string[conversations];
         var live = new Task[conversations];
         var customers = await Connections.OpenAsync(conversations, async i =>
         {
-            var customer = await HubClient.ConnectAsync(new Uri(baseAddress, "/hubs/widget"), Connections.LoadOptions());
+            var customer = await HubClient.ConnectAsync(new Uri(nodes[i % nodes.Count], "/hubs/widget"), Connections.LoadOptions());
             var assigned = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             customer.On<ConversationState>("state", s =>
             {

@@ -28,6 +28,11 @@ public static class ClusteringExtensions
                     o.ProbeTimeout = TimeSpan.FromSeconds(1);
                     o.NumMissedProbesLimit = 2;
                     o.NumVotesForDeathDeclaration = 1;
+
+                    // An indirect probe goes through another silo; when that one died too (two of three nodes
+                    // lost at once) the probe ends "unknown", never "missed", and the survivor waits on both
+                    // dead silos forever (seen with deploy/local/cluster.sh). Direct probes decide.
+                    o.EnableIndirectProbes = false;
                     o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
                 });
                 return silo.UsePostgresClustering();

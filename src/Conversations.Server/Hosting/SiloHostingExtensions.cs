@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Conversations.Grains.Hosting;
+using Conversations.Server.Cluster;
 using Orleans.Dashboard;
 
 namespace Conversations.Server.Hosting;
@@ -9,18 +10,24 @@ namespace Conversations.Server.Hosting;
 public static class SiloHostingExtensions
 {
     /// <summary>Hosts a silo with the conversation grains, our SQL grain storage and reminder table (registered
-    /// by storage), the Orleans Dashboard (mapped for admins by <see cref="Observability.DashboardExtensions"/>), and localhost clustering: one process, nothing to install. <c>Orleans:SiloPort</c> and
+    /// by storage), the Orleans Dashboard (mapped for admins by <see cref="Observability.DashboardExtensions"/>),
+    /// the cross-silo event path and the clustering of <c>Orleans:Clustering</c>. <c>Orleans:SiloPort</c> and
     /// <c>Orleans:GatewayPort</c> fix the ports; unset, free ones are taken, because nothing outside a
     /// single-silo process needs to know them and several servers may share a machine.</summary>
     public static WebApplicationBuilder AddConversationsSilo(this WebApplicationBuilder builder)
     {
         var siloPort = PortOrFree(builder.Configuration["Orleans:SiloPort"]);
         var gatewayPort = PortOrFree(builder.Configuration["Orleans:GatewayPort"]);
-        builder.UseOrleans(silo => silo
+
+        // AddOrleans rather than UseOrleans: UseOrleans binds the host's "Orleans" section as Orleans' own
+        // provider configuration, where CONTRACT.md's Orleans:Clustering=Postgres (a plain value) would be
+        // taken for a clustering provider section and refused at start-up.
+        builder.Services.AddOrleans(silo => silo
             .UseConversationsClustering(builder.Configuration, siloPort, gatewayPort)
             .AddReminders()
             .AddDashboard()
-            .AddConversationGrains());
+            .AddConversationGrains()
+            .AddClusterEvents());
         return builder;
     }
 

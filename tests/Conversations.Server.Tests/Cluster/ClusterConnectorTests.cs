@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Conversations.Server.Tests.Connectors;
 using Conversations.Storage.Connectors;
+using Conversations.Testing.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversations.Server.Tests.Cluster;

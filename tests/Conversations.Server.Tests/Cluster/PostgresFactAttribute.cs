@@ -1,3 +1,5 @@
+using Conversations.Testing.Cluster;
+
 namespace Conversations.Server.Tests.Cluster;
 
 /// <summary>A fact that needs PostgreSQL: reported as skipped, never passed, when

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Conversations.Server.Security;
+using Conversations.Testing.Cluster;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Conversations.Server.Tests.Cluster;

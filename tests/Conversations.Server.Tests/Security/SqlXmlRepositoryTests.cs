@@ -4,6 +4,7 @@ using Conversations.Server.Tests.Cluster;
 using Conversations.Storage;
 using Conversations.Storage.Migrations;
 using Conversations.Storage.Sql;
+using Conversations.Testing.Cluster;
 using Microsoft.Data.Sqlite;
 
 namespace Conversations.Server.Tests.Security;

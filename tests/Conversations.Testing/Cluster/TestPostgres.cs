@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Conversations.Server.Tests.Cluster;
+namespace Conversations.Testing.Cluster;
 
 /// <summary>A PostgreSQL database of its own for one fixture, created from <c>CONVERSATIONS_TEST_POSTGRES</c>
 /// and dropped afterwards, so parallel test runs never share tables.</summary>
@@ -21,10 +21,11 @@ public sealed class TestPostgres : IAsyncDisposable
     /// <summary>The Npgsql connection string of the new database.</summary>
     public string ConnectionString { get; }
 
-    public static async Task<TestPostgres> CreateAsync()
+    /// <summary>Creates <c>test_&lt;random&gt;</c> (or <paramref name="prefix"/><c>_&lt;random&gt;</c>) on the server of <c>CONVERSATIONS_TEST_POSTGRES</c>.</summary>
+    public static async Task<TestPostgres> CreateAsync(string prefix = "test")
     {
         var admin = AdminConnectionString ?? throw new InvalidOperationException($"{Variable} is not set.");
-        var name = $"test_{Guid.NewGuid():N}";
+        var name = $"{prefix}_{Guid.NewGuid():N}";
         await ExecuteAsync(admin, $"CREATE DATABASE {name}");
         return new TestPostgres(name, new NpgsqlConnectionStringBuilder(admin) { Database = name }.ConnectionString);
     }
