@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Conversations.Grains.Hosting;
 using Conversations.Server.Cluster;
+using Conversations.Server.Observability;
 using Orleans.Dashboard;
 
 namespace Conversations.Server.Hosting;
@@ -22,12 +23,17 @@ public static class SiloHostingExtensions
         // AddOrleans rather than UseOrleans: UseOrleans binds the host's "Orleans" section as Orleans' own
         // provider configuration, where CONTRACT.md's Orleans:Clustering=Postgres (a plain value) would be
         // taken for a clustering provider section and refused at start-up.
-        builder.Services.AddOrleans(silo => silo
-            .UseConversationsClustering(builder.Configuration, siloPort, gatewayPort)
-            .AddReminders()
-            .AddDashboard()
-            .AddConversationGrains()
-            .AddClusterEvents());
+        builder.Services.AddOrleans(silo =>
+        {
+            silo.UseConversationsClustering(builder.Configuration, siloPort, gatewayPort)
+                .AddReminders()
+                .AddConversationGrains()
+                .AddClusterEvents();
+            if (DashboardExtensions.IsEnabled(builder.Configuration))
+            {
+                silo.AddDashboard();
+            }
+        });
         return builder;
     }
 

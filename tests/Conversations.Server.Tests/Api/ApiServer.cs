@@ -26,6 +26,9 @@ public sealed class ApiServer : KestrelServerFixture<Program>
         Settings["Auth:SignInPerMinute"] = "10000";
         Settings["Auth:SignInPerAccountPerMinute"] = "10000";
 
+        // On here (it is off by default) so that its admin-only guard is tested with the other routes'.
+        Settings["Orleans:Dashboard"] = "true";
+
         // Every test connects from 127.0.0.1: the abuse budgets would otherwise count them all as one script.
         foreach (var (key, value) in AbuseSettings.Generous)
         {
