@@ -36,8 +36,8 @@ public sealed partial class ConversationGrain
         State.FallbackCount = fallbackCount;
         if (reply.Handoff)
         {
-            var target = reply.HandoffAgentId is { } agentId ? await GrainFactory.GetGrain<IAgentGrain>(agentId).GetAsync() : null;
-            if (target is not { Exists: true } || !await TryAssignAsync(target.ToRef(), AssignReason.ByAssistant))
+            // An unknown, full or offline named agent refuses the reservation: the queue takes over.
+            if (reply.HandoffAgentId is not { } agentId || !await TryAssignAsync(agentId, AssignReason.ByAssistant))
             {
                 await ApplyAsync(new HandoffCommand.AssistantHandedOff(reply.HandoffTeamId));
             }

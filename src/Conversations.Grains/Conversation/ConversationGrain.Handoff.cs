@@ -16,8 +16,7 @@ public sealed partial class ConversationGrain
             return;
         }
 
-        var agent = await GrainFactory.GetGrain<IAgentGrain>(agentId).GetAsync();
-        if (!await TryAssignAsync(agent.ToRef(), AssignReason.FromQueue))
+        if (!await TryAssignAsync(agentId, AssignReason.FromQueue))
         {
             await Routing().DeclineAsync(Id, agentId);
             return;
@@ -86,12 +85,12 @@ public sealed partial class ConversationGrain
     }
 
     /// <summary>Assigns when the agent can still take the conversation; false (nothing changed) otherwise.</summary>
-    private async Task<bool> TryAssignAsync(AgentRef agent, AssignReason reason)
+    private async Task<bool> TryAssignAsync(string agentId, AssignReason reason)
     {
         AgentView reserved;
         try
         {
-            reserved = await GrainFactory.GetGrain<IAgentGrain>(agent.Id).ReserveAsync(Id, State.SiteId);
+            reserved = await GrainFactory.GetGrain<IAgentGrain>(agentId).ReserveAsync(Id, State.SiteId);
         }
         catch (DomainException)
         {
@@ -100,7 +99,7 @@ public sealed partial class ConversationGrain
 
         if (!(await ApplyAsync(new HandoffCommand.Assign(reserved.ToRef(), reason))).Changed)
         {
-            await GrainFactory.GetGrain<IAgentGrain>(agent.Id).ReleaseAsync(Id);
+            await GrainFactory.GetGrain<IAgentGrain>(agentId).ReleaseAsync(Id);
             return false;
         }
 

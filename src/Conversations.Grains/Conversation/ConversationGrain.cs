@@ -187,7 +187,7 @@ public sealed partial class ConversationGrain(
             throw new DomainException(DomainErrors.InvalidTransition, $"No agent offered help in conversation '{Id}'.");
         }
 
-        if (!await TryAssignAsync(offer, AssignReason.AcceptedHelp))
+        if (!await TryAssignAsync(offer.Id, AssignReason.AcceptedHelp))
         {
             await ApplyAsync(new HandoffCommand.HelperUnavailable(offer));
         }
