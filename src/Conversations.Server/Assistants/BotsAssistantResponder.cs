@@ -1,5 +1,6 @@
 using System.Text.Json;
 
+using Conversations.Bots.Definition;
 using Conversations.Bots.Runtime;
 using Conversations.Contracts;
 using Conversations.Grains.Assistant;
@@ -31,23 +32,12 @@ public sealed class BotsAssistantResponder(AssistantCatalog catalog) : IAssistan
             HandoffAgentId: reply.Transfer?.AgentId,
             Variables: reply.VariablesSet,
             AssistantState: JsonSerializer.Serialize(reply.State),
-            HandoffTeamId: reply.Transfer?.TeamId ?? reply.Team,
+            HandoffTeamId: reply.Transfer?.TeamId,
             Notes: reply.Notes,
             Tags: reply.Tags,
-            Priority: PriorityOf(reply.Priority),
+            Priority: RoutingPriority.Parse(reply.Priority),
             Team: reply.Team);
     }
-
-    /// <summary>A rule's priority in words (low, normal, high, urgent) or as a number; higher is served first.</summary>
-    private static int? PriorityOf(string? priority) => priority?.Trim().ToLowerInvariant() switch
-    {
-        null or "" => null,
-        "low" => -1,
-        "normal" => 0,
-        "high" => 1,
-        "urgent" => 2,
-        var text => int.TryParse(text, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var number) ? number : null,
-    };
 
     private static AssistantOutput ToOutput(BotMessage message)
     {
