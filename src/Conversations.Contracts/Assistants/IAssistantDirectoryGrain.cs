@@ -6,7 +6,7 @@ namespace Conversations.Contracts;
 /// itself when it is first saved; the directory never calls an assistant back.</summary>
 public interface IAssistantDirectoryGrain : IGrainWithStringKey
 {
-    [AlwaysInterleave]
+    [ReadOnly]
     Task<IReadOnlyList<string>> ListAsync();
 
     /// <summary>Adds an assistant id; adding one already listed changes nothing.</summary>

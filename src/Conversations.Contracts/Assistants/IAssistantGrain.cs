@@ -10,16 +10,17 @@ namespace Conversations.Contracts;
 public interface IAssistantGrain : IGrainWithStringKey
 {
     /// <summary>The assistant, or null when it was never imported.</summary>
-    [AlwaysInterleave]
+    [ReadOnly]
     Task<AssistantView?> GetAsync();
 
     /// <summary>The number of the version that answers customers, null when none: what the conversation's
-    /// assistant turn asks for on each message, so that a publish on any silo answers the next message.</summary>
-    [AlwaysInterleave]
+    /// assistant turn asks for on each message, so that a publish on any silo answers the next message. Reads
+    /// are <c>[ReadOnly]</c>, not interleaved with a publish: none sees a version whose write may still fail.</summary>
+    [ReadOnly]
     Task<int?> GetPublishedNumberAsync();
 
     /// <summary>A published version with its definition; null when there is no such number.</summary>
-    [AlwaysInterleave]
+    [ReadOnly]
     Task<AssistantPublication?> GetVersionAsync(int number);
 
     /// <summary>Creates the assistant with <paramref name="yaml"/> as its draft, or replaces the draft (its id
