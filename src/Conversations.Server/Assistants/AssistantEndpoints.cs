@@ -20,9 +20,7 @@ public static class AssistantEndpoints
         group.MapGet("/{id}/yaml", async (string id, HttpContext http, AssistantCatalog catalog) =>
             await catalog.FindAsync(Workspace(http), id) is { } assistant ? Results.Text(assistant.DraftYaml, "application/yaml") : NotFound(id));
         group.MapPost("/import", ImportAsync);
-        group.MapPost("/{id}/publish", async (string id, HttpContext http, AssistantCatalog catalog) =>
-            await catalog.FindAsync(Workspace(http), id) is null ? NotFound(id)
-                : Results.Ok(await catalog.PublishAsync(Workspace(http), id, CurrentAgent.Of(http).AgentId)));
+        group.MapPost("/{id}/publish", PublishAsync);
         group.MapPost("/{id}/rollback", RollbackAsync);
         group.MapGet("/{id}/channels", ChannelsAsync);
         group.MapPut("/{id}/channels", ConnectAsync);
@@ -51,6 +49,31 @@ public static class AssistantEndpoints
         {
             return Problems.Validation(e.Errors.GroupBy(x => x.Field).ToDictionary(g => g.Key, g => g.Select(x => x.ToString()).ToArray()));
         }
+    }
+
+    /// <summary>Publishes the draft; with a body, onto those sites and channels as well (validated first, so a
+    /// wrong id publishes nothing).</summary>
+    private static async Task<IResult> PublishAsync(string id, AssistantChannelsRequest? request, HttpContext http, AssistantCatalog catalog, IGrainFactory grains)
+    {
+        if (await catalog.FindAsync(Workspace(http), id) is null)
+        {
+            return NotFound(id);
+        }
+
+        var workspaceGrain = grains.GetGrain<IWorkspaceGrain>(Workspace(http));
+        var workspace = await workspaceGrain.GetAsync();
+        if (request is not null && AssistantConnections.Validate(workspace, request) is { Any: true } errors)
+        {
+            return errors.ToProblem();
+        }
+
+        var published = await catalog.PublishAsync(Workspace(http), id, CurrentAgent.Of(http).AgentId);
+        if (request is not null)
+        {
+            await AssistantConnections.ConnectAsync(workspaceGrain, workspace, CurrentAgent.Of(http).AgentId, id, request);
+        }
+
+        return Results.Ok(published);
     }
 
     private static async Task<IResult> RollbackAsync(string id, HttpContext http, AssistantCatalog catalog)

@@ -85,6 +85,24 @@ public sealed class AssistantEndpointsTests(ApiServer server) : IClassFixture<Ap
     }
 
     [Fact]
+    public async Task Publish_OntoASite_PublishesAndConnectsOrWithAnUnknownSitePublishesNothing()
+    {
+        using var admin = await server.SignInAsync("admin@demo.test");
+        var id = NewId("onto");
+        var site = await NewSiteAsync();
+        await ImportAsync(admin, TestAssistantYaml.Of(id, "Published onto the site"));
+
+        using var refused = await admin.PostAsJsonAsync($"/api/assistants/{id}/publish", new { sites = new[] { "no-such-site" } });
+        await ApiJson.AssertInvalidAsync(refused, "sites[0]");
+        var draft = (await ApiJson.GetAsync(admin, "/api/assistants")).EnumerateArray().Single(a => a.GetProperty("id").GetString() == id);
+        Assert.Equal("draft", draft.GetProperty("status").GetString());
+
+        using var published = await admin.PostAsJsonAsync($"/api/assistants/{id}/publish", new { sites = new[] { site } });
+        Assert.Equal(1, (await ApiJson.ReadAsync(published, HttpStatusCode.OK)).GetProperty("number").GetInt32());
+        Assert.Equal("Published onto the site", await WelcomeAsync(site));
+    }
+
+    [Fact]
     public async Task ConnectChannels_UnknownSiteOrEmptyBody_ProblemNamesTheField()
     {
         using var admin = await server.SignInAsync("admin@demo.test");
