@@ -60,17 +60,19 @@ public static class AssistantEndpoints
             return NotFound(id);
         }
 
+        // An empty body (or {}) publishes only.
+        var connect = request is { Sites: not null } or { Channels: not null } ? request : null;
         var workspaceGrain = grains.GetGrain<IWorkspaceGrain>(Workspace(http));
         var workspace = await workspaceGrain.GetAsync();
-        if (request is not null && AssistantConnections.Validate(workspace, request) is { Any: true } errors)
+        if (connect is not null && AssistantConnections.Validate(workspace, connect) is { Any: true } errors)
         {
             return errors.ToProblem();
         }
 
         var published = await catalog.PublishAsync(Workspace(http), id, CurrentAgent.Of(http).AgentId);
-        if (request is not null)
+        if (connect is not null)
         {
-            await AssistantConnections.ConnectAsync(workspaceGrain, workspace, CurrentAgent.Of(http).AgentId, id, request);
+            await AssistantConnections.ConnectAsync(workspaceGrain, workspace, CurrentAgent.Of(http).AgentId, id, connect);
         }
 
         return Results.Ok(published);
