@@ -1,3 +1,5 @@
+using System.Text.Json;
+
 using Conversations.Bots.Runtime;
 using Conversations.Bots.Yaml;
 using Conversations.Contracts;
@@ -53,14 +55,25 @@ public static class AssistantEndpoints
 
     /// <summary>Publishes the draft; with a body, onto those sites and channels as well (validated first, so a
     /// wrong id publishes nothing).</summary>
-    private static async Task<IResult> PublishAsync(string id, AssistantChannelsRequest? request, HttpContext http, AssistantCatalog catalog, IGrainFactory grains)
+    private static async Task<IResult> PublishAsync(string id, HttpContext http, AssistantCatalog catalog, IGrainFactory grains)
     {
         if (await catalog.FindAsync(Workspace(http), id) is null)
         {
             return NotFound(id);
         }
 
-        // An empty body (or {}) publishes only.
+        // The body is optional, so it is read here: a declared body parameter would make the route refuse a
+        // publish without a JSON content type. No body, or {}, publishes only.
+        AssistantChannelsRequest? request;
+        try
+        {
+            request = http.Request.HasJsonContentType() ? await http.Request.ReadFromJsonAsync<AssistantChannelsRequest>(http.RequestAborted) : null;
+        }
+        catch (JsonException e)
+        {
+            return Problems.Invalid("body", $"The body is not a {{ sites, channels }} object: {e.Message}");
+        }
+
         var connect = request is { Sites: not null } or { Channels: not null } ? request : null;
         var workspaceGrain = grains.GetGrain<IWorkspaceGrain>(Workspace(http));
         var workspace = await workspaceGrain.GetAsync();
