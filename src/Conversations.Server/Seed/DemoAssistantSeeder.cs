@@ -5,23 +5,20 @@ using Microsoft.Extensions.Options;
 
 namespace Conversations.Server.Seed;
 
-/// <summary>Publishes the demo assistant (CONTRACT.md's demo seed) when the demo workspace has none, with the
-/// team its onboarding rule sends Spanish speakers to (both demo agents, so nobody waits for want of an
-/// agent), and then compiles the published version in the background, so that the first customer does not
-/// wait for it. Registered after <see cref="DemoSeeder"/>, whose workspace and agents it needs. An assistant
-/// already there is left alone: an admin's drafts and publishes stay.</summary>
+/// <summary>Publishes the demo assistant (CONTRACT.md's demo seed) when the demo workspace has none, then
+/// compiles the published version in the background, so that the first customer does not wait for it.
+/// Registered after <see cref="DemoSeeder"/>, whose workspace it needs. An assistant already there is left
+/// alone: an admin's drafts and publishes stay. The demo seed has no teams: the assistant's rule for Spanish
+/// speakers acts once an admin creates the team <c>spanish</c> (until then a note tells agents).</summary>
 public sealed partial class DemoAssistantSeeder(
     AssistantCatalog catalog,
     IGrainFactory grains,
     IOptions<DemoSeedOptions> options,
     ILogger<DemoAssistantSeeder> logger) : IHostedService
 {
-    public const string SpanishTeamId = "spanish";
-
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        var workspaceGrain = grains.GetGrain<IWorkspaceGrain>(DemoSeed.WorkspaceId);
-        var workspace = await workspaceGrain.GetAsync();
+        var workspace = await grains.GetGrain<IWorkspaceGrain>(DemoSeed.WorkspaceId).GetAsync();
         if (!options.Value.Demo || !workspace.Initialized)
         {
             return;
@@ -31,11 +28,6 @@ public sealed partial class DemoAssistantSeeder(
         if (assistant is null)
         {
             assistant = await catalog.ImportAsync(DemoSeed.WorkspaceId, DemoAssistant.Yaml);
-            if (workspace.Teams.All(t => t.Id != SpanishTeamId))
-            {
-                string[] agents = [.. workspace.Agents.Where(a => a.AgentId is DemoSeed.Agent1Id or DemoSeed.Agent2Id).Select(a => a.AgentId)];
-                await workspaceGrain.UpsertTeamAsync(DemoSeed.AdminId, new TeamConfig(SpanishTeamId, "Español", agents));
-            }
         }
 
         if (!assistant.Active)
