@@ -110,6 +110,10 @@ public static class AssistantValidator
         for (var i = 0; i < definition.OnboardingRules.Count; i++)
         {
             ValidateCondition(definition.OnboardingRules[i].When, $"onboardingRules[{i}].when", Problem);
+            if (definition.OnboardingRules[i].Priority is { } priority && RoutingPriority.Parse(priority) is null)
+            {
+                Problem($"onboardingRules[{i}].priority", $"'{priority}' is not low, normal, high, urgent or a whole number");
+            }
         }
 
         for (var i = 0; i < definition.Knowledge.Count; i++)

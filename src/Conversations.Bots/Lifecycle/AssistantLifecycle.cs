@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 using Conversations.Bots.Definition;
 using Conversations.Bots.Yaml;
 
@@ -25,11 +27,14 @@ public sealed class AssistantLifecycle
     /// <summary>Sites and channels (<c>site:demo</c>, <c>channel:api-demo</c>) this assistant answers on.</summary>
     public List<string> Targets { get; set; } = [];
 
+    [JsonIgnore]
     public AssistantStatus Status => CurrentVersion is null ? AssistantStatus.Draft : AssistantStatus.Active;
 
+    [JsonIgnore]
     public AssistantVersion? Published => Versions.FirstOrDefault(v => v.Number == CurrentVersion);
 
-    /// <summary>The languages of the draft.</summary>
+    /// <summary>The languages of the draft (parsed on each read: stored state leaves it out).</summary>
+    [JsonIgnore]
     public IReadOnlyList<string> Languages => DraftYaml.Length == 0 ? [] : AssistantYaml.Load(DraftYaml).Languages;
 
     /// <summary>A new assistant whose draft is <paramref name="yaml"/>.</summary>

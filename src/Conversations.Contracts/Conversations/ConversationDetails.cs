@@ -9,6 +9,9 @@ namespace Conversations.Contracts;
 /// <param name="TeamId">The team it was transferred to, if any.</param>
 /// <param name="Rating">The customer's score, 1 to 5, if given.</param>
 /// <param name="LastSeq">The highest message seq.</param>
+/// <param name="Tags">Tags the assistant put on it.</param>
+/// <param name="Priority">Its routing priority (higher first).</param>
+/// <param name="AssistantTeamId">The team the assistant's onboarding rules chose, if any.</param>
 [GenerateSerializer]
 [Immutable]
 [Alias("Conversations.ConversationDetails")]
@@ -20,4 +23,7 @@ public sealed record ConversationDetails(
     IReadOnlyList<string> WatcherAgentIds,
     string? TeamId,
     int? Rating,
-    long LastSeq);
+    long LastSeq,
+    IReadOnlyList<string>? Tags = null,
+    int Priority = 0,
+    string? AssistantTeamId = null);

@@ -10,6 +10,9 @@ namespace Conversations.Grains.Assistant;
 /// kept apart from the variables so agents never see it as one.</param>
 /// <param name="HandoffTeamId">The team a handoff goes to, if any.</param>
 /// <param name="Notes">Automatic notes for agents, never shown to the customer.</param>
+/// <param name="Tags">Tags to put on the conversation.</param>
+/// <param name="Priority">A routing priority onboarding rules set (higher first), if any.</param>
+/// <param name="Team">A team onboarding rules chose: later handoffs go to it.</param>
 public sealed record AssistantReply(
     IReadOnlyList<AssistantOutput> Messages,
     bool Handoff = false,
@@ -18,4 +21,7 @@ public sealed record AssistantReply(
     IReadOnlyDictionary<string, string>? Variables = null,
     string? AssistantState = null,
     string? HandoffTeamId = null,
-    IReadOnlyList<string>? Notes = null);
+    IReadOnlyList<string>? Notes = null,
+    IReadOnlyList<string>? Tags = null,
+    int? Priority = null,
+    string? Team = null);

@@ -6,6 +6,8 @@ namespace Conversations.Grains.Assistant;
 /// <param name="ConversationId">The conversation.</param>
 /// <param name="Locale">The customer's language, when known.</param>
 /// <param name="IsStart">True for the welcome turn.</param>
+/// <param name="IsResume">True when the conversation came back to the assistant from a human: it resumes at the
+/// step its definition chose.</param>
 /// <param name="Text">What the customer wrote.</param>
 /// <param name="ChoiceId">The option the customer picked.</param>
 /// <param name="Variables">Variables captured so far.</param>
@@ -19,4 +21,5 @@ public sealed record AssistantTurn(
     string? Text,
     string? ChoiceId,
     IReadOnlyDictionary<string, string> Variables,
-    string? AssistantState = null);
+    string? AssistantState = null,
+    bool IsResume = false);

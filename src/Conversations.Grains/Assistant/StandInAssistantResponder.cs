@@ -17,6 +17,11 @@ public sealed class StandInAssistantResponder : IAssistantResponder
                 : "Hello! I am the assistant. Type \"agent\" to talk to a human.")]));
         }
 
+        if (turn.IsResume)
+        {
+            return Task.FromResult(new AssistantReply([new AssistantOutput(french ? "Me revoici. Que puis-je faire pour vous ?" : "I am back. How can I help?")]));
+        }
+
         var text = turn.Text ?? string.Empty;
         if (HandoffWords.Any(word => text.Contains(word, StringComparison.OrdinalIgnoreCase)))
         {

@@ -17,7 +17,10 @@ public sealed partial class ConversationGrain
             [.. State.Watchers],
             State.TeamId,
             State.Rating,
-            _lastSeq);
+            _lastSeq,
+            [.. State.Tags],
+            State.Priority,
+            State.AssistantTeamId);
     }
 
     public async Task<Message> ReplyAsync(AgentMessage command)
@@ -128,7 +131,9 @@ public sealed partial class ConversationGrain
             RequireSupervisor(acting, "return another agent's conversation to the assistant");
         }
 
+        var before = State.Status;
         await ApplyAsync(new HandoffCommand.ReturnToAssistant($"{agent.Profile.DisplayName} returned the conversation to the assistant."));
+        await ResumeAssistantAsync(before);
         await SaveAsync();
         return ToSummary(agentId);
     }

@@ -9,9 +9,9 @@ public sealed partial class ConversationGrain
 {
     /// <summary>Runs an assistant turn; true when it changed state the message log cannot rebuild
     /// (variables, fallback count, a handoff), which the caller must then store.</summary>
-    private async Task<bool> RunAssistantAsync(WorkspaceView workspace, bool isStart, string? text, string? choiceId)
+    private async Task<bool> RunAssistantAsync(WorkspaceView workspace, bool isStart, string? text, string? choiceId, bool isResume = false)
     {
-        var reply = await assistant.RespondAsync(new AssistantTurn(State.WorkspaceId, State.AssistantId!, Id, State.Locale, isStart, text, choiceId, State.Variables, State.AssistantState));
+        var reply = await assistant.RespondAsync(new AssistantTurn(State.WorkspaceId, State.AssistantId!, Id, State.Locale, isStart, text, choiceId, State.Variables, State.AssistantState, isResume));
         var changed = reply.AssistantState is not null && reply.AssistantState != State.AssistantState;
         State.AssistantState = reply.AssistantState ?? State.AssistantState;
         foreach (var (key, value) in reply.Variables ?? new Dictionary<string, string>())
@@ -19,6 +19,8 @@ public sealed partial class ConversationGrain
             changed |= State.Variables.GetValueOrDefault(key) != value;
             State.Variables[key] = value;
         }
+
+        changed |= await ApplyRulesAsync(workspace, reply);
 
         foreach (var output in reply.Messages)
         {
@@ -49,6 +51,53 @@ public sealed partial class ConversationGrain
         {
             await ApplyAsync(new HandoffCommand.AssistantMisunderstood(State.FallbackCount));
             return true;
+        }
+
+        return changed;
+    }
+
+    /// <summary>The assistant's turn is back after a human had the conversation ("back to the assistant"):
+    /// it resumes at the step its definition chose. The caller stores.</summary>
+    private async Task ResumeAssistantAsync(ConversationStatus before)
+    {
+        if (before != ConversationStatus.Bot && State.Status == ConversationStatus.Bot && State.AssistantId is not null)
+        {
+            await RunAssistantAsync(await WorkspaceAsync(), isStart: false, text: null, choiceId: null, isResume: true);
+        }
+    }
+
+    /// <summary>Onboarding rules' effects: tags, priority, and the team later handoffs go to. A team the
+    /// workspace does not have is ignored (a note says so), else the customer would wait in a queue no agent
+    /// serves.</summary>
+    private async Task<bool> ApplyRulesAsync(WorkspaceView workspace, AssistantReply reply)
+    {
+        var changed = false;
+        foreach (var tag in reply.Tags ?? [])
+        {
+            if (!State.Tags.Contains(tag))
+            {
+                State.Tags.Add(tag);
+                changed = true;
+            }
+        }
+
+        if (reply.Priority is { } priority && priority != State.Priority)
+        {
+            State.Priority = priority;
+            changed = true;
+        }
+
+        if (reply.Team is { } team && team != State.AssistantTeamId)
+        {
+            if (workspace.Teams.Any(t => t.Id == team))
+            {
+                State.AssistantTeamId = team;
+                changed = true;
+            }
+            else
+            {
+                await AppendAsync(MessageKind.Note, new MessageAuthor(AuthorKind.Bot, State.AssistantId, "Assistant"), $"The assistant's rules chose team '{team}', which this workspace does not have: the conversation stays with every agent.", null, null, null, null);
+            }
         }
 
         return changed;

@@ -145,7 +145,7 @@ public sealed partial class ConversationGrain
                 await Routing().DispatchAsync();
                 break;
             case HandoffEffect.EnterQueue q:
-                await Routing().EnqueueAsync(new QueueEntry(Id, State.ContactId, State.WaitingSince!.Value, TeamId: q.TeamId));
+                await Routing().EnqueueAsync(new QueueEntry(Id, State.ContactId, State.WaitingSince!.Value, State.Priority, q.TeamId));
                 break;
             case HandoffEffect.LeaveQueue l:
                 await Routing().RemoveAsync(Id, l.Assigned);
@@ -176,7 +176,7 @@ public sealed partial class ConversationGrain
     }
 
     private HandoffState Handoff() => new(
-        Id, State.SiteId, State.Status, State.AssistantId is not null, State.Agent, State.TeamId, State.WaitingSince, State.AssignedAt, State.AgentAnswered, State.FallbackCount, State.HelpOfferedBy);
+        Id, State.SiteId, State.Status, State.AssistantId is not null, State.Agent, State.TeamId, State.WaitingSince, State.AssignedAt, State.AgentAnswered, State.FallbackCount, State.HelpOfferedBy, State.AssistantTeamId);
 
     private async Task ScheduleInactivityAsync(WorkspaceSettings settings)
     {

@@ -174,7 +174,9 @@ public sealed partial class ConversationGrain(
     public async Task<ConversationState> CustomerReturnToBotAsync(string contactId)
     {
         RequireContact(contactId);
+        var before = State.Status;
         await ApplyAsync(new HandoffCommand.ReturnToAssistant("The customer went back to the assistant."));
+        await ResumeAssistantAsync(before);
         await SaveAsync();
         return ToState();
     }

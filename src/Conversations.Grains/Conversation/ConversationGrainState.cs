@@ -87,6 +87,15 @@ public sealed class ConversationGrainState
     /// <summary>The assistant's flow position and captured answers, opaque to the grain (see <c>AssistantReply</c>).</summary>
     public string? AssistantState { get; set; }
 
+    /// <summary>The team the assistant's onboarding rules chose (e.g. Spanish speakers): its handoffs queue there.</summary>
+    public string? AssistantTeamId { get; set; }
+
+    /// <summary>Tags the assistant (a tag step or an onboarding rule) put on the conversation.</summary>
+    public List<string> Tags { get; set; } = [];
+
+    /// <summary>The routing priority in the queue (higher first); onboarding rules may raise it.</summary>
+    public int Priority { get; set; }
+
     /// <summary>Assistant fallbacks in a row.</summary>
     public int FallbackCount { get; set; }
 

@@ -3,7 +3,7 @@ using Conversations.Contracts;
 namespace Conversations.Server.Inbox;
 
 /// <summary>The answer of <c>GET /api/conversations/{id}</c>: the summary's fields, the contact with its
-/// variables, and the agents who took part.</summary>
+/// variables, the agents who took part, and the tags and priority the assistant set.</summary>
 public sealed record ConversationDetailResponse(
     string Id,
     string SiteId,
@@ -20,4 +20,6 @@ public sealed record ConversationDetailResponse(
     IReadOnlyList<string> WatcherAgentIds,
     string? TeamId,
     int? Rating,
-    long LastSeq);
+    long LastSeq,
+    IReadOnlyList<string> Tags,
+    int Priority);

@@ -112,7 +112,9 @@ public static class ConversationEndpoints
             details.WatcherAgentIds,
             details.TeamId,
             details.Rating,
-            details.LastSeq));
+            details.LastSeq,
+            details.Tags ?? [],
+            details.Priority));
     }
 
     private static async Task<IResult> MessagesAsync(string id, HttpContext http, IGrainFactory grains, IConversationIndex index)

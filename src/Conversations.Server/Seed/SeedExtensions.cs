@@ -7,6 +7,7 @@ public static class SeedExtensions
     {
         builder.Services.Configure<DemoSeedOptions>(builder.Configuration.GetSection("Seed"));
         builder.Services.AddHostedService<DemoSeeder>();
+        builder.Services.AddHostedService<DemoAssistantSeeder>();
         return builder;
     }
 }

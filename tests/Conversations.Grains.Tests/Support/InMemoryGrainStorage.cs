@@ -31,8 +31,16 @@ public sealed class InMemoryGrainStorage : IGrainStorage
         return Task.CompletedTask;
     }
 
+    /// <summary>While set, writes of this state name fail as a database outage would.</summary>
+    public string? FailingState { get; set; }
+
     public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
     {
+        if (stateName == FailingState)
+        {
+            throw new InvalidOperationException($"The storage refused to write state '{stateName}' of {grainId}.");
+        }
+
         var key = (grainId.ToString(), stateName);
         var expected = grainState.ETag is null ? 0 : long.Parse(grainState.ETag, CultureInfo.InvariantCulture);
         var payload = JsonSerializer.SerializeToUtf8Bytes(grainState.State, Json);

@@ -19,14 +19,14 @@ public static class HandoffMachine
             Start => ToQueue(state, now, settings, "Waiting for an agent.", "conversation.waiting"),
 
             CustomerAskedForAgent => RequireOpen(state).Status == ConversationStatus.Bot
-                ? ToQueue(state, now, settings, "The customer asked for a human.", "conversation.waiting")
+                ? ToQueue(state, now, settings, "The customer asked for a human.", "conversation.waiting", state.AssistantTeamId)
                 : HandoffTransition.None(state),
             AssistantHandedOff h when state.Status == ConversationStatus.Bot =>
-                ToQueue(state, now, settings, "The assistant handed the conversation over to a human.", "conversation.waiting", h.TeamId),
+                ToQueue(state, now, settings, "The assistant handed the conversation over to a human.", "conversation.waiting", h.TeamId ?? state.AssistantTeamId),
             AssistantMisunderstood m when state.Status == ConversationStatus.Bot =>
-                ToQueue(state, now, settings, $"The assistant did not understand {m.Times} times in a row: waiting for an agent.", "conversation.waiting.fallback"),
+                ToQueue(state, now, settings, $"The assistant did not understand {m.Times} times in a row: waiting for an agent.", "conversation.waiting.fallback", state.AssistantTeamId),
             HelperUnavailable h when state.Status == ConversationStatus.Bot =>
-                ToQueue(state, now, settings, $"{h.Agent.Name} is no longer available: waiting for an agent.", "conversation.waiting"),
+                ToQueue(state, now, settings, $"{h.Agent.Name} is no longer available: waiting for an agent.", "conversation.waiting", state.AssistantTeamId),
             CustomerWroteAgain when state.Status == ConversationStatus.Closed =>
                 Prepend(new ScheduleInactivity(), ToQueue(state, now, settings, "The customer wrote again: the conversation is reopened.", "conversation.reopened")),
 
