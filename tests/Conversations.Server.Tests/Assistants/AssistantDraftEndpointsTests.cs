@@ -109,7 +109,7 @@ public sealed class AssistantDraftEndpointsTests(ApiServer server) : IClassFixtu
         Assert.Equal("returns", article.GetProperty("id").GetString());
         Assert.Contains("<strong>30 days</strong>", article.GetProperty("html").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain("<script", article.GetProperty("html").GetString(), StringComparison.Ordinal);
-        Assert.Equal("You have 30 days to return an item.", article.GetProperty("excerpt").GetString()?.Trim());
+        Assert.StartsWith("You have 30 days to return an item.", article.GetProperty("excerpt").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(french.EnumerateArray(), a => a.GetProperty("assistantId").GetString() == id);
         Assert.All(french.EnumerateArray(), a => Assert.Equal("fr", a.GetProperty("language").GetString()));
     }
