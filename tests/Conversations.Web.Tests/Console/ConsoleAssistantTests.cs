@@ -18,11 +18,12 @@ public sealed partial class ConsoleAssistantTests(BrowserFixture fixture)
         var (context, page) = await SignInAsync(fixture, "admin@demo.test");
         await using var contextLifetime = context;
 
-        // The list shows the imported assistant as a draft, not connected anywhere.
+        // The list shows the imported assistant as a draft, not connected anywhere, its name as text.
         await page.GetByRole(AriaRole.Link, new() { Name = "Assistants", Exact = true }).ClickAsync();
         var row = page.Locator($"tr[data-assistant='{id}']");
         await Assertions.Expect(row).ToContainTextAsync("Draft");
         await Assertions.Expect(row).ToContainTextAsync("Not connected");
+        await Assertions.Expect(row).ToContainTextAsync("Console test <b>shop</b>");
         await row.GetByRole(AriaRole.Link, new() { Name = "Open" }).ClickAsync();
 
         // Emptying an intent's phrases is refused, the error shown beside that intent's phrases.
