@@ -1,6 +1,6 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { LocalizedElement } from '../assistants/localized-element';
 import { ApiError, get, put } from '../api';
-import { onLocaleChange } from '../i18n';
 import { lines, synonymsToText, textToSynonyms } from '../assistants/draft';
 import { areaField, fieldErrors, localizedField, optional, selectField, textField, type FormContext } from '../assistants/fields';
 import { conditionFields, stepIds, stepsSection } from '../assistants/flow-fields';
@@ -10,7 +10,7 @@ import { ta } from '../assistants/strings';
 
 /** The form editor of an assistant's draft: loads GET /draft, saves with PUT /draft and shows the 400's
  * field errors beside their fields. Fires `draft-saved` (detail: the stored definition) after a save. */
-export class AssistantEditor extends LitElement {
+export class AssistantEditor extends LocalizedElement {
   static override properties = { assistantId: {}, draft: { state: true }, errors: { state: true }, message: { state: true }, busy: { state: true } };
   assistantId = '';
   draft: AssistantDef | null = null;
@@ -18,21 +18,6 @@ export class AssistantEditor extends LitElement {
   message: { text: string; error: boolean } | null = null;
   busy = false;
   private loadedId = '';
-  private stopLocale: (() => void) | undefined;
-
-  override createRenderRoot() {
-    return this;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stopLocale = onLocaleChange(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopLocale?.();
-  }
 
   override updated(): void {
     if (this.assistantId && this.assistantId !== this.loadedId) {

@@ -1,6 +1,6 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { LocalizedElement } from '../assistants/localized-element';
 import { ApiError, post } from '../api';
-import { onLocaleChange } from '../i18n';
 import { textIn } from '../assistants/draft';
 import type { AssistantDef, PreviewMatch } from '../assistants/model';
 import { ta } from '../assistants/strings';
@@ -13,28 +13,13 @@ interface Turn {
 
 /** A chat against the saved draft (POST /preview): for each customer message, the matched intent, its
  * confidence, the runners-up and, from the draft, the answer that intent gives. */
-export class AssistantPreview extends LitElement {
+export class AssistantPreview extends LocalizedElement {
   static override properties = { assistantId: {}, definition: { attribute: false }, turns: { state: true }, busy: { state: true } };
   assistantId = '';
   definition: AssistantDef | null = null;
   turns: Turn[] = [];
   busy = false;
   private language = '';
-  private stopLocale: (() => void) | undefined;
-
-  override createRenderRoot() {
-    return this;
-  }
-
-  override connectedCallback(): void {
-    super.connectedCallback();
-    this.stopLocale = onLocaleChange(() => this.requestUpdate());
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopLocale?.();
-  }
 
   private async send(e: SubmitEvent): Promise<void> {
     e.preventDefault();

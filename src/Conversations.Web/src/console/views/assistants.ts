@@ -1,6 +1,7 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { LocalizedElement } from '../assistants/localized-element';
 import { ApiError, get, post, put } from '../api';
-import { formatTime, onLocaleChange } from '../i18n';
+import { formatTime } from '../i18n';
 import { connections } from '../assistants/draft';
 import type { AssistantDef, AssistantSummary } from '../assistants/model';
 import { ta } from '../assistants/strings';
@@ -17,7 +18,7 @@ interface Target {
 
 /** Assistants for admins: the list (status, published version, connected sites and channels) and, for one,
  * publish, roll back, connect to a site or channel, the draft's form editor and the preview chat. */
-export class AssistantsView extends LitElement {
+export class AssistantsView extends LocalizedElement {
   static override properties = { assistantId: {}, rows: { state: true }, definition: { state: true }, message: { state: true } };
   assistantId: string | undefined;
   rows: AssistantSummary[] = [];
@@ -25,21 +26,9 @@ export class AssistantsView extends LitElement {
   message: { text: string; error: boolean } | null = null;
   private sites: Target[] = [];
   private channels: Target[] = [];
-  private stopLocale: (() => void) | undefined;
-
-  override createRenderRoot() {
-    return this;
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stopLocale = onLocaleChange(() => this.requestUpdate());
     void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopLocale?.();
   }
 
   private async load(): Promise<void> {

@@ -1,6 +1,6 @@
-import { LitElement, html, nothing } from 'lit';
+import { html, nothing } from 'lit';
+import { LocalizedElement } from '../assistants/localized-element';
 import { ApiError, get, query } from '../api';
-import { onLocaleChange } from '../i18n';
 import { ta } from '../assistants/strings';
 
 interface Article {
@@ -15,28 +15,16 @@ interface Article {
 
 /** The published knowledge articles, listed or searched with the assistant's own ranking. An article's
  * body is HTML sanitized by the server; it is shown in a sandboxed frame besides, where no script runs. */
-export class KnowledgeView extends LitElement {
+export class KnowledgeView extends LocalizedElement {
   static override properties = { articles: { state: true }, error: { state: true }, openId: { state: true } };
   articles: Article[] = [];
   error = '';
   openId = '';
   private q = '';
   private language = '';
-  private stopLocale: (() => void) | undefined;
-
-  override createRenderRoot() {
-    return this;
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stopLocale = onLocaleChange(() => this.requestUpdate());
     void this.load();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.stopLocale?.();
   }
 
   private async load(): Promise<void> {
