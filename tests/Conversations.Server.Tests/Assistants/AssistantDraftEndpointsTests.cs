@@ -92,6 +92,24 @@ public sealed class AssistantDraftEndpointsTests(ApiServer server) : IClassFixtu
         await ApiJson.GetAsync(admin, "/api/assistants/no-such-assistant/draft", HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData("GET", "/api/assistants/demo-assistant/draft")]
+    [InlineData("PUT", "/api/assistants/demo-assistant/draft")]
+    [InlineData("GET", "/api/knowledge/articles")]
+    public async Task DraftRoutes_Anonymous_Unauthorized(string method, string path)
+    {
+        using var http = server.CreateHttpClient();
+        using var request = new HttpRequestMessage(new HttpMethod(method), path);
+        if (method == "PUT")
+        {
+            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        }
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
+    }
+
     [Fact]
     public async Task ListArticles_PublishedOnly_RenderedAndFilteredByLanguage()
     {
