@@ -68,6 +68,17 @@ public sealed partial class ConsoleAssistantTests(BrowserFixture fixture)
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Publier", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("assistant-status")).ToHaveTextAsync("Actif");
         await ScreenshotAsync(fixture, page, "assistant-editor-fr");
+
+        // The knowledge base lists the published articles and searches them; a body opens in its sandboxed frame.
+        await SetLanguageAsync(page, "en");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Knowledge base", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.Locator(".articles li[data-article='returns-policy']").First).ToBeVisibleAsync();
+        await page.GetByLabel("Search articles").FillAsync("refund");
+        await page.GetByLabel("Search articles").PressAsync("Enter");
+        var found = page.Locator(".articles li").First;
+        await Assertions.Expect(found).ToHaveAttributeAsync("data-article", "returns-policy");
+        await found.GetByRole(AriaRole.Button, new() { Name = "Returns and refunds" }).ClickAsync();
+        await Assertions.Expect(found.Locator("iframe.article-body[sandbox='']")).ToBeVisibleAsync();
     }
 
     [GeneratedRegex(@"^confidence (0|1)\.\d\d$")]
