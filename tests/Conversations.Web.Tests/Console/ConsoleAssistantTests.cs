@@ -67,6 +67,7 @@ public sealed partial class ConsoleAssistantTests(BrowserFixture fixture)
         await SetLanguageAsync(page, "fr");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Publier", Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByTestId("assistant-status")).ToHaveTextAsync("Actif");
+        await Assertions.Expect(page.GetByTestId("assistants-message")).ToHaveTextAsync("Version 1 publiée.");
         await ScreenshotAsync(fixture, page, "assistant-editor-fr");
 
         // The knowledge base lists the published articles and searches them; a body opens in its sandboxed frame.

@@ -15,7 +15,8 @@ export class AssistantEditor extends LocalizedElement {
   assistantId = '';
   draft: AssistantDef | null = null;
   errors: Record<string, string[]> = {};
-  message: { text: string; error: boolean } | null = null;
+  /** Worded when shown, so a language switch rewords it too. */
+  message: { text: () => string; error: boolean } | null = null;
   busy = false;
   private loadedId = '';
 
@@ -32,7 +33,7 @@ export class AssistantEditor extends LocalizedElement {
       this.errors = {};
       this.dispatchEvent(new CustomEvent('draft-saved', { detail: this.draft, bubbles: true }));
     } catch (e) {
-      this.message = { text: e instanceof ApiError ? e.message : String(e), error: true };
+      this.message = { text: () => (e instanceof ApiError ? e.message : String(e)), error: true };
     }
   }
 
@@ -43,11 +44,13 @@ export class AssistantEditor extends LocalizedElement {
     try {
       this.draft = await put<AssistantDef>(`/api/assistants/${encodeURIComponent(this.assistantId)}/draft`, this.draft);
       this.errors = {};
-      this.message = { text: ta('saved'), error: false };
+      this.message = { text: () => ta('saved'), error: false };
       this.dispatchEvent(new CustomEvent('draft-saved', { detail: this.draft, bubbles: true }));
     } catch (error) {
       this.errors = error instanceof ApiError ? error.fields : {};
-      this.message = { text: error instanceof ApiError && Object.keys(error.fields).length > 0 ? ta('invalid') : String(error instanceof Error ? error.message : error), error: true };
+      const fields = error instanceof ApiError && Object.keys(error.fields).length > 0;
+      const detail = error instanceof Error ? error.message : String(error);
+      this.message = { text: () => (fields ? ta('invalid') : detail), error: true };
     } finally {
       this.busy = false;
     }
@@ -70,7 +73,7 @@ export class AssistantEditor extends LocalizedElement {
 
   private status() {
     return this.message
-      ? html`<p class=${this.message.error ? 'error' : 'ok'} role=${this.message.error ? 'alert' : 'status'} data-testid="editor-message">${this.message.text}</p>`
+      ? html`<p class=${this.message.error ? 'error' : 'ok'} role=${this.message.error ? 'alert' : 'status'} data-testid="editor-message">${this.message.text()}</p>`
       : nothing;
   }
 

@@ -52,7 +52,7 @@ export class AssistantPreview extends LocalizedElement {
 
   override render() {
     const languages = this.definition?.languages ?? [];
-    return html`<section class="card preview" aria-labelledby="preview-title">
+    return html`<section class="card chat-preview" aria-labelledby="preview-title">
       <h2 id="preview-title">${ta('preview')}</h2>
       <p class="muted">${ta('previewHint')}</p>
       <ol class="preview-log" aria-live="polite">

@@ -23,7 +23,8 @@ export class AssistantsView extends LocalizedElement {
   assistantId: string | undefined;
   rows: AssistantSummary[] = [];
   definition: AssistantDef | null = null;
-  message: { text: string; error: boolean } | null = null;
+  /** Worded when shown, so a language switch rewords it too. */
+  message: { text: () => string; error: boolean } | null = null;
   private sites: Target[] = [];
   private channels: Target[] = [];
   override connectedCallback(): void {
@@ -40,13 +41,13 @@ export class AssistantsView extends LocalizedElement {
   }
 
   private fail(e: unknown): void {
-    this.message = { text: e instanceof ApiError ? e.message : String(e), error: true };
+    this.message = { text: () => (e instanceof ApiError ? e.message : String(e)), error: true };
   }
 
   private async act(path: 'publish' | 'rollback'): Promise<void> {
     try {
       const version = await post<{ number: number }>(`/api/assistants/${encodeURIComponent(this.assistantId!)}/${path}`);
-      this.message = { text: ta(path === 'publish' ? 'published' : 'rolledBack', { n: version.number }), error: false };
+      this.message = { text: () => ta(path === 'publish' ? 'published' : 'rolledBack', { n: version.number }), error: false };
       await this.load();
     } catch (e) {
       this.fail(e);
@@ -63,7 +64,7 @@ export class AssistantsView extends LocalizedElement {
     const body = kind === 'site' ? { name: target.name, allowedOrigins: target.allowedOrigins ?? [], assistantId: this.assistantId } : { name: target.name, webhookUrl: target.webhookUrl ?? null, assistantId: this.assistantId };
     try {
       await put(`/api/${kind === 'site' ? 'sites' : 'channels'}/${encodeURIComponent(target.id)}`, body);
-      this.message = { text: ta('connected', { target: `${ta(kind as 'site' | 'channel')} ${target.id}` }), error: false };
+      this.message = { text: () => ta('connected', { target: `${ta(kind as 'site' | 'channel')} ${target.id}` }), error: false };
       await this.load();
     } catch (error) {
       this.fail(error);
@@ -72,7 +73,7 @@ export class AssistantsView extends LocalizedElement {
 
   override render() {
     return html`<div class="assistants">
-      ${this.message ? html`<p class=${this.message.error ? 'error' : 'ok'} role=${this.message.error ? 'alert' : 'status'} data-testid="assistants-message">${this.message.text}</p>` : nothing}
+      ${this.message ? html`<p class=${this.message.error ? 'error' : 'ok'} role=${this.message.error ? 'alert' : 'status'} data-testid="assistants-message">${this.message.text()}</p>` : nothing}
       ${this.assistantId ? this.detail(this.assistantId) : this.list()}
     </div>`;
   }
