@@ -46,6 +46,7 @@ public static class ApiExtensions
         endpoints.MapFloorEndpoints();
         endpoints.MapOutboxEndpoints();
         endpoints.MapAssistantEndpoints();
+        endpoints.MapAssistantDraftEndpoints();
 
         // An unknown /api route answers 401 to strangers and 404 to agents, so the API's shape is not
         // discoverable without signing in.

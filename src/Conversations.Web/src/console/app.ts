@@ -8,8 +8,11 @@ import { ConversationView } from './views/conversation';
 import { renderSide } from './views/side';
 import './views/admin';
 import './views/floor';
+import './views/assistants';
+import './views/knowledge';
+import { ta } from './assistants/strings';
 
-type Route = { page: 'conversations' | 'floor' | 'admin'; view?: View; conversationId?: string; adminTab?: string };
+type Route = { page: 'conversations' | 'floor' | 'admin' | 'assistants' | 'knowledge'; view?: View; conversationId?: string; adminTab?: string; assistantId?: string };
 
 function parseRoute(): Route {
   // A deep link without a hash (/console/conversations/{id}) means the same as its hash route.
@@ -25,6 +28,10 @@ function parseRoute(): Route {
       return { page: 'floor' };
     case 'admin':
       return { page: 'admin', adminTab: parts[1] || 'agents' };
+    case 'assistants':
+      return { page: 'assistants', assistantId: parts[1] || undefined };
+    case 'knowledge':
+      return { page: 'knowledge' };
     case 'conversations':
       return { page: 'conversations', conversationId: parts[1] };
     default:
@@ -152,9 +159,24 @@ export class ConsoleApp extends LitElement {
     return html`${this.renderHeader()}
       <main id="main" class="page-${this.route.page}">
         ${store.error ? html`<div class="error-banner" role="alert">${store.error} <button class="link" @click=${() => ((store.error = null), store.changed())}>×</button></div>` : nothing}
-        ${this.route.page === 'floor' ? html`<cv-floor></cv-floor>` : this.route.page === 'admin' ? html`<cv-admin .tab=${this.route.adminTab}></cv-admin>` : this.renderConversations()}
+        ${this.renderPage()}
       </main>
       <div class="sr-only" aria-live="polite">${store.alerts.shown[0] ? `${store.alerts.shown[0].title}: ${store.alerts.shown[0].body}` : ''}</div>`;
+  }
+
+  private renderPage() {
+    switch (this.route.page) {
+      case 'floor':
+        return html`<cv-floor></cv-floor>`;
+      case 'admin':
+        return html`<cv-admin .tab=${this.route.adminTab}></cv-admin>`;
+      case 'assistants':
+        return store.isAdmin ? html`<cv-assistants .assistantId=${this.route.assistantId}></cv-assistants>` : nothing;
+      case 'knowledge':
+        return html`<cv-knowledge></cv-knowledge>`;
+      default:
+        return this.renderConversations();
+    }
   }
 
   private renderLogin() {
@@ -191,6 +213,8 @@ export class ConsoleApp extends LitElement {
         ${link('#/closed', t('closed'), page === 'conversations' && view === 'closed')}
         ${store.showBot || store.isSupervisor ? link('#/chatbot', t('chatbot'), page === 'conversations' && view === 'bot') : nothing}
         ${store.isSupervisor ? link('#/floor', t('floor'), page === 'floor') : nothing}
+        ${store.isAdmin ? link('#/assistants', ta('assistants'), page === 'assistants') : nothing}
+        ${link('#/knowledge', ta('knowledge'), page === 'knowledge')}
         ${store.isAdmin ? link('#/admin/agents', t('admin'), page === 'admin') : nothing}
       </nav>
       <div class="tools">
