@@ -20,18 +20,18 @@ public static class AssistantDraftEndpoints
     public static IEndpointRouteBuilder MapAssistantDraftEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/api/assistants").RequireAuthorization(AuthPolicies.Admin);
-        group.MapGet("/{id}/draft", (string id, AssistantCatalog catalog) =>
-            catalog.Find(id) is { } assistant
+        group.MapGet("/{id}/draft", async (string id, HttpContext http, AssistantCatalog catalog) =>
+            await catalog.FindAsync(Workspace(http), id) is { } assistant
                 ? Results.Json(AssistantYaml.Load(assistant.DraftYaml), AssistantDraftJson.Options)
                 : NotFound(id));
         group.MapPut("/{id}/draft", PutDraftAsync);
-        endpoints.MapGet("/api/knowledge/articles", ListArticles).RequireAuthorization(AuthPolicies.Agent);
+        endpoints.MapGet("/api/knowledge/articles", ListArticlesAsync).RequireAuthorization(AuthPolicies.Agent);
         return endpoints;
     }
 
     private static async Task<IResult> PutDraftAsync(string id, HttpRequest request, AssistantCatalog catalog)
     {
-        if (catalog.Find(id) is null)
+        if (await catalog.FindAsync(Workspace(request.HttpContext), id) is null)
         {
             return NotFound(id);
         }
@@ -75,7 +75,7 @@ public static class AssistantDraftEndpoints
 
         try
         {
-            var stored = catalog.Import(AssistantYaml.Save(definition));
+            var stored = await catalog.ImportAsync(Workspace(request.HttpContext), AssistantYaml.Save(definition));
             return Results.Json(AssistantYaml.Load(stored.DraftYaml), AssistantDraftJson.Options);
         }
         catch (AssistantYamlException e)
@@ -84,10 +84,12 @@ public static class AssistantDraftEndpoints
         }
     }
 
-    private static IResult ListArticles(string? language, AssistantCatalog catalog)
+    private static async Task<IResult> ListArticlesAsync(string? language, HttpContext http, AssistantCatalog catalog)
     {
-        var articles = catalog.All
-            .Select(a => (a.Id, Compiled: catalog.Published(a.Id)))
+        var workspaceId = Workspace(http);
+        var assistants = await catalog.ListAsync(workspaceId);
+        var compiled = await Task.WhenAll(assistants.Select(async a => (a.Id, Compiled: await catalog.PublishedAsync(workspaceId, a.Id))));
+        var articles = compiled
             .Where(a => a.Compiled is not null)
             .SelectMany(a => Published(a.Id, a.Compiled!, language))
             .OrderBy(a => a.Title, StringComparer.CurrentCultureIgnoreCase)
@@ -101,6 +103,8 @@ public static class AssistantDraftEndpoints
             .Select(a => assistant.Knowledge.Find(a.Id, a.Language))
             .OfType<RenderedArticle>()
             .Select(r => new KnowledgeArticleResponse(assistantId, r.Id, r.Language, r.Title, r.Excerpt, r.Html, r.Keywords));
+
+    private static string Workspace(HttpContext http) => CurrentAgent.Of(http).WorkspaceId;
 
     private static IResult NotFound(string id) => ApiProblems.NotFound($"No assistant '{id}'.");
 }
