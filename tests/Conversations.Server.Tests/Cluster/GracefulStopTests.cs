@@ -1,0 +1,62 @@
+using Conversations.Testing.Cluster;
+using Npgsql;
+using Xunit.Abstractions;
+
+namespace Conversations.Server.Tests.Cluster;
+
+/// <summary>Three published servers on one PostgreSQL database; one is stopped with SIGTERM, as an orchestrator
+/// stops a node, while signed connector messages go to all three and widgets write on every node.</summary>
+[Collection(ProcessClusterCollection.Name)]
+public sealed class GracefulStopTests(ITestOutputHelper output)
+{
+    [PostgresFact]
+    public async Task TerminateOneNode_UnderLoad_ClientsOnlyReconnectNothingLostOrStoredTwiceAndTheNodeDrains()
+    {
+        await using var database = await TestPostgres.CreateAsync();
+        await using var cluster = await ProcessCluster.StartAsync(database.ConnectionString, 3);
+        var victim = cluster.Nodes[2];
+        using var stopRiders = new CancellationTokenSource();
+        var riders = Enumerable.Range(0, 6).Select(i => new WidgetRider(cluster, i % 3)).ToList();
+        var riding = riders.Select(r => r.RunAsync(stopRiders.Token)).ToList();
+        var drill = new FailoverDrill(cluster, contacts: 18);
+
+        var result = await drill.RunAsync([2], before: TimeSpan.FromSeconds(3), after: TimeSpan.FromSeconds(2), answerWithin: TimeSpan.FromSeconds(30), NodeStop.Terminate);
+        var exitCode = await victim.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        await stopRiders.CancelAsync();
+        await Task.WhenAll(riding);
+
+        output.WriteLine(result.ToString());
+        output.WriteLine(string.Join('\n', riders.Select(r => $"rider: {r.Acknowledged.Count} acknowledged, resumed {r.Resumed}, caught up {r.CaughtUp}, errors {r.Errors.Count}")));
+        // The node shut down by itself, cleanly, and said goodbye to the cluster rather than being voted dead.
+        Assert.True(exitCode == 0, $"exit code {exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none: still running"}\n{victim.Log}");
+        Assert.Equal(SiloStatus.Dead, await StatusOfAsync(cluster, victim));
+        Assert.Equal(2, await cluster.ActiveSilosAsync());
+
+        // Connectors: what a provider sees is at most a failed connection it retries, never a refusal.
+        Assert.True(result.Acknowledged >= 2 * result.Conversations, $"Only {result.Acknowledged} messages were acknowledged: {result}");
+        Assert.True(result.Refused == 0, result.Refusals);
+        Assert.Equal(0, result.Lost);
+        Assert.Equal(0, result.Duplicated);
+        Assert.True(result.Answering == result.Conversations, $"{result}\n{cluster.Nodes[0].Log}");
+
+        // Widgets: those of the stopped node resumed elsewhere; none saw an error; each message stored once.
+        Assert.All(riders, r => Assert.Empty(r.Errors));
+        Assert.All(riders.Where((_, i) => i % 3 == 2), r => Assert.True(r.Resumed >= 1, "a widget of the stopped node did not resume"));
+        foreach (var rider in riders)
+        {
+            var stored = await rider.StoredAsync();
+            Assert.True(rider.Acknowledged.Count > 5, $"rider of {rider.ConversationId} wrote only {rider.Acknowledged.Count}");
+            Assert.All(rider.Acknowledged, id => Assert.Equal(1, stored.GetValueOrDefault(id)));
+        }
+    }
+
+    // The membership row of the node's silo, found by its gateway port, which only it uses.
+    private static async Task<SiloStatus> StatusOfAsync(ProcessCluster cluster, NodeProcess node)
+    {
+        await using var connection = new NpgsqlConnection(cluster.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand("SELECT status FROM membership_silos WHERE proxy_port = @port", connection);
+        command.Parameters.AddWithValue("port", node.GatewayPort ?? throw new InvalidOperationException("The node was started without a fixed gateway port."));
+        return (SiloStatus)(int)(await command.ExecuteScalarAsync() ?? throw new InvalidOperationException($"No membership row with gateway port {node.GatewayPort}."));
+    }
+}

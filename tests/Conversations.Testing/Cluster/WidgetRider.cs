@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using Conversations.Contracts;
+using Conversations.Server.Hubs.Payloads;
+using Conversations.Testing.SignalR;
+using Npgsql;
+
+namespace Conversations.Testing.Cluster;
+
+/// <summary>A widget visitor on a <see cref="ProcessCluster"/> that writes one message at a time. When its
+/// node goes away it does what the widget does behind a load balancer: connects to the next node, starts
+/// again with its visitor token (the conversation and its latest messages come back, so it catches up from
+/// the last seq it saw) and resends its unacknowledged message with the same client message id. Anything
+/// else that fails is an error a visitor would see.</summary>
+public sealed class WidgetRider(ProcessCluster cluster, int firstNode)
+{
+    private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(100);
+
+    private readonly ConcurrentQueue<string> _errors = new();
+    private readonly List<string> _acknowledged = [];
+    private string? _visitorToken;
+    private long _lastSeq;
+
+    /// <summary>The visitor's conversation, once started.</summary>
+    public string? ConversationId { get; private set; }
+
+    /// <summary>Client message ids the cluster acknowledged.</summary>
+    public IReadOnlyList<string> Acknowledged => _acknowledged;
+
+    /// <summary>What the visitor would have seen go wrong, besides its connection closing.</summary>
+    public IReadOnlyCollection<string> Errors => _errors;
+
+    /// <summary>Times it connected to another node and started again.</summary>
+    public int Resumed { get; private set; }
+
+    /// <summary>Messages that came back in a snapshot after a resume with a seq above the last one seen.</summary>
+    public int CaughtUp { get; private set; }
+
+    /// <summary>Writes until <paramref name="stop"/> is cancelled.</summary>
+    public async Task RunAsync(CancellationToken stop)
+    {
+        var node = firstNode;
+        var n = 0;
+        while (!stop.IsCancellationRequested)
+        {
+            HubClient? widget = null;
+            try
+            {
+                widget = await HubClient.ConnectAsync(new Uri(cluster.Nodes[node].BaseAddress, "/hubs/widget"), cancellationToken: stop);
+                await StartAsync(widget);
+                for (; !stop.IsCancellationRequested; n++)
+                {
+                    var clientMessageId = $"w{firstNode}-{n}";
+                    var message = await widget.InvokeAsync<Message>("send", new { conversationId = ConversationId, clientMessageId, text = $"rider {clientMessageId}" });
+                    _acknowledged.Add(clientMessageId);
+                    _lastSeq = Math.Max(_lastSeq, message.Seq);
+                    await Task.Delay(Pause, stop);
+                }
+            }
+            catch (OperationCanceledException) when (stop.IsCancellationRequested)
+            {
+            }
+            catch (Exception e) when (e is HubConnectionClosedException or HttpRequestException or TimeoutException)
+            {
+                // The node went away (or is not listening any more): the next one, as a load balancer would.
+                node = (node + 1) % cluster.Nodes.Count;
+            }
+            catch (HubInvocationException e)
+            {
+                _errors.Enqueue($"{e.Method}: {e.Message}");
+                await Task.Delay(Pause, CancellationToken.None);
+            }
+            finally
+            {
+                if (widget is not null)
+                {
+                    await widget.DisposeAsync();
+                }
+            }
+        }
+    }
+
+    /// <summary>How many times each acknowledged client message id is stored in the conversation.</summary>
+    public async Task<IReadOnlyDictionary<string, long>> StoredAsync()
+    {
+        await using var connection = new NpgsqlConnection(cluster.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(
+            "SELECT client_message_id, count(*) FROM messages WHERE conversation_id = @conversation AND client_message_id IS NOT NULL GROUP BY client_message_id", connection);
+        command.Parameters.AddWithValue("conversation", ConversationId ?? string.Empty);
+        var stored = new Dictionary<string, long>(StringComparer.Ordinal);
+        await using var reader = await command.ExecuteReaderAsync();
+        while (await reader.ReadAsync())
+        {
+            stored[reader.GetString(0)] = reader.GetInt64(1);
+        }
+
+        return stored;
+    }
+
+    private async Task StartAsync(HubClient widget)
+    {
+        var started = await widget.InvokeAsync<StartResult>("start", new { siteId = "demo", visitorToken = _visitorToken });
+        if (ConversationId is not null)
+        {
+            Resumed++;
+            if (started.ConversationId != ConversationId)
+            {
+                _errors.Enqueue($"start: resumed into conversation {started.ConversationId}, not {ConversationId}");
+            }
+
+            CaughtUp += started.Messages.Count(m => m.Seq > _lastSeq);
+        }
+
+        ConversationId = started.ConversationId;
+        _visitorToken = started.VisitorToken;
+        _lastSeq = Math.Max(_lastSeq, started.Messages.Select(m => m.Seq).DefaultIfEmpty().Max());
+    }
+}
