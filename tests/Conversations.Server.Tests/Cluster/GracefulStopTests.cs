@@ -22,11 +22,14 @@ public sealed class GracefulStopTests(ITestOutputHelper output)
 
         var result = await drill.RunAsync([2], before: TimeSpan.FromSeconds(3), after: TimeSpan.FromSeconds(2), answerWithin: TimeSpan.FromSeconds(30), NodeStop.Terminate);
         var exitCode = await victim.WaitForExitAsync(TimeSpan.FromSeconds(30));
+        // The widgets of the stopped node had time to resume elsewhere and write again.
+        await Task.Delay(TimeSpan.FromSeconds(3));
         await stopRiders.CancelAsync();
         await Task.WhenAll(riding);
 
         output.WriteLine(result.ToString());
-        output.WriteLine(string.Join('\n', riders.Select(r => $"rider: {r.Acknowledged.Count} acknowledged, resumed {r.Resumed}, caught up {r.CaughtUp}, errors {r.Errors.Count}")));
+        output.WriteLine($"stopped node:\n{victim.Log}\nsurvivors:\n{cluster.Nodes[0].Log}\n{cluster.Nodes[1].Log}");
+        output.WriteLine(string.Join('\n', riders.Select(r => $"rider: {r.Acknowledged.Count} acknowledged, longest send {r.LongestSend.TotalSeconds:N1} s, resumed {r.Resumed}, caught up {r.CaughtUp}, errors {r.Errors.Count}")));
         // The node shut down by itself, cleanly, and said goodbye to the cluster rather than being voted dead.
         Assert.True(exitCode == 0, $"exit code {exitCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none: still running"}\n{victim.Log}");
         Assert.Equal(SiloStatus.Dead, await StatusOfAsync(cluster, victim));

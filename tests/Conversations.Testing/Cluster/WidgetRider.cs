@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Net.WebSockets;
 using Conversations.Contracts;
 using Conversations.Server.Hubs.Payloads;
 using Conversations.Testing.SignalR;
@@ -32,6 +33,9 @@ public sealed class WidgetRider(ProcessCluster cluster, int firstNode)
     /// <summary>Times it connected to another node and started again.</summary>
     public int Resumed { get; private set; }
 
+    /// <summary>The longest a send took until it was acknowledged, resends on another node included.</summary>
+    public TimeSpan LongestSend { get; private set; }
+
     /// <summary>Messages that came back in a snapshot after a resume with a seq above the last one seen.</summary>
     public int CaughtUp { get; private set; }
 
@@ -40,6 +44,7 @@ public sealed class WidgetRider(ProcessCluster cluster, int firstNode)
     {
         var node = firstNode;
         var n = 0;
+        var sendingSince = 0L;
         while (!stop.IsCancellationRequested)
         {
             HubClient? widget = null;
@@ -50,8 +55,12 @@ public sealed class WidgetRider(ProcessCluster cluster, int firstNode)
                 for (; !stop.IsCancellationRequested; n++)
                 {
                     var clientMessageId = $"w{firstNode}-{n}";
+                    sendingSince = sendingSince == 0 ? System.Diagnostics.Stopwatch.GetTimestamp() : sendingSince;
                     var message = await widget.InvokeAsync<Message>("send", new { conversationId = ConversationId, clientMessageId, text = $"rider {clientMessageId}" });
                     _acknowledged.Add(clientMessageId);
+                    var took = System.Diagnostics.Stopwatch.GetElapsedTime(sendingSince);
+                    LongestSend = took > LongestSend ? took : LongestSend;
+                    sendingSince = 0;
                     _lastSeq = Math.Max(_lastSeq, message.Seq);
                     await Task.Delay(Pause, stop);
                 }
@@ -59,7 +68,7 @@ public sealed class WidgetRider(ProcessCluster cluster, int firstNode)
             catch (OperationCanceledException) when (stop.IsCancellationRequested)
             {
             }
-            catch (Exception e) when (e is HubConnectionClosedException or HttpRequestException or TimeoutException)
+            catch (Exception e) when (e is HubConnectionClosedException or HttpRequestException or TimeoutException or WebSocketException or IOException)
             {
                 // The node went away (or is not listening any more): the next one, as a load balancer would.
                 node = (node + 1) % cluster.Nodes.Count;

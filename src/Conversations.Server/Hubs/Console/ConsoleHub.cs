@@ -18,12 +18,14 @@ public sealed class ConsoleHub(
     ConsoleCounters counters,
     ConversationAudience audience,
     IEdgeAudience edge,
+    OpenHubConnections open,
     WidgetArguments arguments) : Hub<IConsoleClient>
 {
     private static readonly object ConnectionKey = new();
 
     public override async Task OnConnectedAsync()
     {
+        open.Opened(Context);
         var agent = AgentClaims.From(Context.User);
         var view = agent is null ? null : await grains.GetGrain<IAgentGrain>(agent.AgentId).GetAsync();
         if (agent is null || view is not { Exists: true })
@@ -72,6 +74,7 @@ public sealed class ConsoleHub(
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        open.Closed(Context.ConnectionId);
         edge.Disconnected(Context.ConnectionId);
         if (Context.Items.TryGetValue(ConnectionKey, out var connection))
         {

@@ -10,7 +10,7 @@ namespace Conversations.Server.Hubs.Widget;
 /// <summary><c>/hubs/widget</c>: anonymous visitors. The contact is the one named by the visitor token
 /// that <c>start</c> verified on this connection, never an argument; every conversation id a visitor
 /// names is checked against that contact.</summary>
-public sealed class WidgetHub(IGrainFactory grains, VisitorTokens tokens, WidgetArguments arguments, IEdgeAudience edge) : Hub<IWidgetClient>
+public sealed class WidgetHub(IGrainFactory grains, VisitorTokens tokens, WidgetArguments arguments, IEdgeAudience edge, OpenHubConnections open) : Hub<IWidgetClient>
 {
     private static readonly object SessionKey = new();
 
@@ -153,8 +153,15 @@ public sealed class WidgetHub(IGrainFactory grains, VisitorTokens tokens, Widget
         return await conversation.CustomerHistoryAsync(contactId, history.BeforeSeq, limit);
     }
 
+    public override Task OnConnectedAsync()
+    {
+        open.Opened(Context);
+        return base.OnConnectedAsync();
+    }
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        open.Closed(Context.ConnectionId);
         edge.Disconnected(Context.ConnectionId);
         if (Context.Items.TryGetValue(SessionKey, out var session))
         {
