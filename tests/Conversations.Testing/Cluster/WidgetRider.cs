@@ -17,6 +17,7 @@ public sealed class WidgetRider(ProcessCluster cluster, int firstNode)
     private static readonly TimeSpan Pause = TimeSpan.FromMilliseconds(100);
 
     private readonly ConcurrentQueue<string> _errors = new();
+    private readonly ConcurrentQueue<string> _moves = new();
     private readonly List<string> _acknowledged = [];
     private string? _visitorToken;
     private long _lastSeq;
@@ -29,6 +30,9 @@ public sealed class WidgetRider(ProcessCluster cluster, int firstNode)
 
     /// <summary>What the visitor would have seen go wrong, besides its connection closing.</summary>
     public IReadOnlyCollection<string> Errors => _errors;
+
+    /// <summary>Why it left each node, in order, for a failure message.</summary>
+    public IReadOnlyCollection<string> Moves => _moves;
 
     /// <summary>Times it connected to another node and started again.</summary>
     public int Resumed { get; private set; }
@@ -52,6 +56,11 @@ public sealed class WidgetRider(ProcessCluster cluster, int firstNode)
             {
                 widget = await HubClient.ConnectAsync(new Uri(cluster.Nodes[node].BaseAddress, "/hubs/widget"), cancellationToken: stop);
                 await StartAsync(widget);
+                if (node != firstNode)
+                {
+                    _moves.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} resumed on node {node}");
+                }
+
                 for (; !stop.IsCancellationRequested; n++)
                 {
                     var clientMessageId = $"w{firstNode}-{n}";
@@ -71,6 +80,7 @@ public sealed class WidgetRider(ProcessCluster cluster, int firstNode)
             catch (Exception e) when (e is HubConnectionClosedException or HttpRequestException or TimeoutException or WebSocketException or IOException)
             {
                 // The node went away (or is not listening any more): the next one, as a load balancer would.
+                _moves.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} left node {node}: {e.GetType().Name}");
                 node = (node + 1) % cluster.Nodes.Count;
             }
             catch (HubInvocationException e)
