@@ -20,6 +20,7 @@ public sealed class WidgetRider(ProcessCluster cluster, int firstNode)
     private readonly ConcurrentQueue<string> _moves = new();
     private readonly List<string> _acknowledged = [];
     private string? _visitorToken;
+    private bool _started;
     private long _lastSeq;
 
     /// <summary>The visitor's conversation, once started.</summary>
@@ -119,7 +120,7 @@ public sealed class WidgetRider(ProcessCluster cluster, int firstNode)
     private async Task StartAsync(HubClient widget)
     {
         var started = await widget.InvokeAsync<StartResult>("start", new { siteId = "demo", visitorToken = _visitorToken });
-        if (ConversationId is not null)
+        if (_started)
         {
             Resumed++;
             if (started.ConversationId != ConversationId)
@@ -130,6 +131,7 @@ public sealed class WidgetRider(ProcessCluster cluster, int firstNode)
             CaughtUp += started.Messages.Count(m => m.Seq > _lastSeq);
         }
 
+        _started = true;
         ConversationId = started.ConversationId;
         _visitorToken = started.VisitorToken;
         _lastSeq = Math.Max(_lastSeq, started.Messages.Select(m => m.Seq).DefaultIfEmpty().Max());
