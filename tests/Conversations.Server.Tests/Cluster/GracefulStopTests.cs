@@ -45,9 +45,10 @@ public sealed class GracefulStopTests(ITestOutputHelper output)
         Assert.Equal(SiloStatus.Dead, await StatusOfAsync(cluster, victim));
         Assert.Equal(2, await cluster.ActiveSilosAsync());
 
-        // Connectors: what a provider sees is at most a failed connection it retries, never a refusal.
+        // Connectors: what a provider sees is at most a failed connection or a 503 "try again" (a call that was
+        // on its way to the leaving silo), which it retries; never a server error.
         Assert.True(result.Acknowledged >= 2 * result.Conversations, $"Only {result.Acknowledged} messages were acknowledged: {result}");
-        Assert.True(result.Refused == 0, result.Refusals);
+        Assert.True(result.Refused == 0 || result.Refusals.Split("; ").All(r => r.StartsWith("503 ", StringComparison.Ordinal)), result.Refusals);
         Assert.Equal(0, result.Lost);
         Assert.Equal(0, result.Duplicated);
         Assert.True(result.Answering == result.Conversations, $"{result}\n{cluster.Nodes[0].Log}");

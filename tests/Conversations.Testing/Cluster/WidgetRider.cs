@@ -59,6 +59,7 @@ public sealed class WidgetRider(ProcessCluster cluster, int firstNode)
                 await StartAsync(widget);
                 if (node != firstNode)
                 {
+                    Resumed++;
                     _moves.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} resumed on node {node}");
                 }
 
@@ -122,7 +123,6 @@ public sealed class WidgetRider(ProcessCluster cluster, int firstNode)
         var started = await widget.InvokeAsync<StartResult>("start", new { siteId = "demo", visitorToken = _visitorToken });
         if (_started)
         {
-            Resumed++;
             if (started.ConversationId != ConversationId)
             {
                 _errors.Enqueue($"start: resumed into conversation {started.ConversationId}, not {ConversationId}");
