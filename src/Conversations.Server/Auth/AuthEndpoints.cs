@@ -43,10 +43,9 @@ public static class AuthEndpoints
         }
 
         var key = Accounts.Key(request!.Email!);
-        using var lease = limiter.Acquire(key);
-        if (!lease.IsAcquired)
+        if (await limiter.TryAcquireAsync(key) is { } retryAfter)
         {
-            await RateLimitRejection.WriteAsync(http, lease);
+            await RateLimitRejection.WriteAsync(http, retryAfter);
             return Results.Empty;
         }
 

@@ -7,9 +7,11 @@ namespace Conversations.Server.Auth;
 /// seconds, so a client knows when to try again instead of hammering.</summary>
 public static class RateLimitRejection
 {
-    public static async ValueTask WriteAsync(HttpContext http, RateLimitLease lease)
+    public static ValueTask WriteAsync(HttpContext http, RateLimitLease lease) =>
+        WriteAsync(http, lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1));
+
+    public static async ValueTask WriteAsync(HttpContext http, TimeSpan retryAfter)
     {
-        var retryAfter = lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? wait : TimeSpan.FromMinutes(1);
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         await Results.Problem(

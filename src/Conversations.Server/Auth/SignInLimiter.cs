@@ -1,23 +1,18 @@
-using System.Threading.RateLimiting;
+using Conversations.Contracts;
 using Microsoft.Extensions.Options;
 
 namespace Conversations.Server.Auth;
 
-/// <summary>The per-account sign-in budget. The address budget is the rate-limiting middleware's, but the
-/// account is only known once the body is read, so this partitioned limiter is asked by the endpoint,
-/// before the password is checked: guessing one account's password from many addresses stays slow.</summary>
-public sealed class SignInLimiter(IOptions<AuthOptions> options) : IDisposable
+/// <summary>The per-account sign-in budget, cluster-wide (<see cref="ISignInBudgetGrain"/>). The address
+/// budget is the rate-limiting middleware's, per node; the account is only known once the body is read, so
+/// the endpoint asks this before the password is checked: guessing one account's password from many
+/// addresses, through any number of nodes, stays slow.</summary>
+public sealed class SignInLimiter(IGrainFactory grains, IOptions<AuthOptions> options)
 {
-    private readonly PartitionedRateLimiter<string> _limiter = PartitionedRateLimiter.Create<string, string>(account =>
-        RateLimitPartition.GetFixedWindowLimiter(account, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = options.Value.SignInPerAccountPerMinute,
-            Window = TimeSpan.FromMinutes(1),
-            QueueLimit = 0,
-        }));
+    private static readonly TimeSpan Window = TimeSpan.FromMinutes(1);
 
-    /// <summary>A lease for one attempt on <paramref name="accountKey"/>; not acquired when over budget.</summary>
-    public RateLimitLease Acquire(string accountKey) => _limiter.AttemptAcquire(accountKey);
-
-    public void Dispose() => _limiter.Dispose();
+    /// <summary>Takes one attempt on <paramref name="accountKey"/>; null when taken, else how long until
+    /// the account may try again.</summary>
+    public Task<TimeSpan?> TryAcquireAsync(string accountKey) =>
+        grains.GetGrain<ISignInBudgetGrain>(accountKey).TryTakeAsync(options.Value.SignInPerAccountPerMinute, Window);
 }

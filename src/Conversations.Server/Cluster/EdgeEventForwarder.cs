@@ -4,13 +4,15 @@ using Conversations.Server.Events;
 
 namespace Conversations.Server.Cluster;
 
-/// <summary>Sends every event published on this silo to the <see cref="IEdgeEventService"/> of every other
-/// active silo, one ordered outbox per destination, so a slow or dying silo holds up only its own events.
-/// Destinations follow Orleans' membership: a silo declared dead is dropped, a new one joins.</summary>
+/// <summary>Sends each event published on this silo to the <see cref="IEdgeEventService"/> of every other
+/// active silo that has an audience for it (<see cref="RemoteAudiences"/>), one ordered outbox per destination,
+/// so a slow or dying silo holds up only its own events. Destinations follow Orleans' membership: a silo
+/// declared dead is dropped, a new one joins.</summary>
 public sealed partial class EdgeEventForwarder(
     IClusterMembershipService membership,
     ILocalSiloDetails localSilo,
     IEdgeEventServiceClient services,
+    RemoteAudiences audiences,
     ILogger<EdgeEventForwarder> logger) : BackgroundService, IConversationEventHandler
 {
     private readonly Channel<ConversationEvent> _events = Channel.CreateUnbounded<ConversationEvent>(new UnboundedChannelOptions { SingleReader = true });
@@ -26,9 +28,13 @@ public sealed partial class EdgeEventForwarder(
             await foreach (var conversationEvent in _events.Reader.ReadAllAsync(stoppingToken))
             {
                 FollowMembership(stoppingToken);
-                foreach (var outbox in _outboxes.Values)
+                var keys = AudienceKeys.For(conversationEvent);
+                foreach (var (silo, outbox) in _outboxes)
                 {
-                    outbox.Post(conversationEvent);
+                    if (audiences.Wants(silo, keys))
+                    {
+                        outbox.Post(conversationEvent);
+                    }
                 }
             }
         }
@@ -58,6 +64,7 @@ public sealed partial class EdgeEventForwarder(
         {
             _ = _outboxes[gone].CloseAsync();
             _outboxes.Remove(gone);
+            audiences.Forget(gone);
             LogSiloLeft(gone);
         }
 

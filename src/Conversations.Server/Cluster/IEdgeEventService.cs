@@ -14,4 +14,8 @@ public interface IEdgeEventService : IGrainService
     /// though Orleans does not promise it for one-way messages.</summary>
     [Alias("Deliver")]
     Task DeliverAsync(Immutable<ConversationEvent[]> events);
+
+    /// <summary>What the connections of another silo follow, so this silo forwards it only their events.</summary>
+    [Alias("Announce")]
+    Task AnnounceAsync(AudienceAnnouncement announcement);
 }

@@ -3,8 +3,10 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Conversations.Server.Health;
 
 /// <summary>Ready while the silo is active in its lifecycle: before it joined and from the beginning of its
-/// shutdown grain calls would fail, so load balancers must stop sending traffic.</summary>
-public sealed class SiloHealthCheck : IHealthCheck, ILifecycleParticipant<ISiloLifecycle>
+/// shutdown grain calls would fail, so load balancers must stop sending traffic. Not ready either from the
+/// moment the host starts to stop (SIGTERM), before the silo does: new clients go elsewhere while this node
+/// drains.</summary>
+public sealed class SiloHealthCheck(IHostApplicationLifetime lifetime) : IHealthCheck, ILifecycleParticipant<ISiloLifecycle>
 {
     private volatile bool _active;
 
@@ -29,7 +31,8 @@ public sealed class SiloHealthCheck : IHealthCheck, ILifecycleParticipant<ISiloL
 
     /// <inheritdoc/>
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
-        Task.FromResult(_active
-            ? HealthCheckResult.Healthy("the silo is active")
+        Task.FromResult(
+            lifetime.ApplicationStopping.IsCancellationRequested ? HealthCheckResult.Unhealthy("the node is stopping")
+            : _active ? HealthCheckResult.Healthy("the silo is active")
             : HealthCheckResult.Unhealthy("the silo is not active"));
 }

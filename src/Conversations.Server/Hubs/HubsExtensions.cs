@@ -52,6 +52,8 @@ public static class HubsExtensions
         services.AddSingleton<IAgentSessionRevoker>(sp => sp.GetRequiredService<AgentConnections>());
         services.AddSingleton<ConsoleCounters>();
         services.AddSingleton<ConversationAudience>();
+        services.AddSingleton<OpenHubConnections>();
+        services.AddHostedService(sp => sp.GetRequiredService<OpenHubConnections>());
         services.TryAddSingleton<ConversationsMetrics>();
         services.AddSingleton<HubEventFanOut>();
         services.AddSingleton<IConversationEventHandler>(sp => sp.GetRequiredService<HubEventFanOut>());

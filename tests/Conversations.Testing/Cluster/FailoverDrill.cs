@@ -20,6 +20,7 @@ public sealed class FailoverDrill(ProcessCluster cluster, int contacts)
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
     private readonly ConcurrentDictionary<string, byte> _acknowledged = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<int, double> _answeredAfterKill = new();
+    private readonly ConcurrentDictionary<string, int> _refusals = new(StringComparer.Ordinal);
     private long _killedAt;
     private int _retried;
 
@@ -28,21 +29,28 @@ public sealed class FailoverDrill(ProcessCluster cluster, int contacts)
     public Task<FailoverResult> RunAsync(int victim, TimeSpan before, TimeSpan after, TimeSpan answerWithin) =>
         RunAsync([victim], before, after, answerWithin);
 
-    /// <summary>As <see cref="RunAsync(int, TimeSpan, TimeSpan, TimeSpan)"/>, killing every node of
-    /// <paramref name="victims"/> at the same moment.</summary>
-    public async Task<FailoverResult> RunAsync(IReadOnlyCollection<int> victims, TimeSpan before, TimeSpan after, TimeSpan answerWithin)
+    /// <summary>As <see cref="RunAsync(int, TimeSpan, TimeSpan, TimeSpan)"/>, taking every node of
+    /// <paramref name="victims"/> down at the same moment, killed or (<see cref="NodeStop.Terminate"/>) stopped.</summary>
+    public async Task<FailoverResult> RunAsync(IReadOnlyCollection<int> victims, TimeSpan before, TimeSpan after, TimeSpan answerWithin, NodeStop stop = NodeStop.Kill)
     {
         var nodes = cluster.Nodes;
         var clients = nodes.Select(n => new HttpClient { BaseAddress = n.BaseAddress, Timeout = RequestTimeout }).ToArray();
-        using var stop = new CancellationTokenSource();
+        using var done = new CancellationTokenSource();
         try
         {
-            var senders = Enumerable.Range(0, contacts).Select(c => SendLoopAsync(c, clients, victims, stop.Token)).ToList();
+            var senders = Enumerable.Range(0, contacts).Select(c => SendLoopAsync(c, clients, victims, done.Token)).ToList();
             await Task.Delay(before);
             Interlocked.Exchange(ref _killedAt, Stopwatch.GetTimestamp());
             foreach (var victim in victims)
             {
-                nodes[victim].Kill();
+                if (stop == NodeStop.Kill)
+                {
+                    nodes[victim].Kill();
+                }
+                else
+                {
+                    nodes[victim].Terminate();
+                }
             }
 
             var deadline = Stopwatch.GetTimestamp() + (long)(Stopwatch.Frequency * answerWithin.TotalSeconds);
@@ -52,7 +60,7 @@ public sealed class FailoverDrill(ProcessCluster cluster, int contacts)
             }
 
             await Task.Delay(after);
-            await stop.CancelAsync();
+            await done.CancelAsync();
             await Task.WhenAll(senders);
         }
         finally
@@ -71,7 +79,9 @@ public sealed class FailoverDrill(ProcessCluster cluster, int contacts)
             contacts,
             _answeredAfterKill.Count,
             _answeredAfterKill.IsEmpty ? double.NaN : Math.Round(_answeredAfterKill.Values.Max(), 2),
-            _retried);
+            _retried,
+            _refusals.Values.Sum(),
+            string.Join("; ", _refusals.Select(r => $"{r.Key} ×{r.Value}")));
     }
 
     // One contact writes one message at a time, each to the next node in turn; a failure is retried with
@@ -109,7 +119,9 @@ public sealed class FailoverDrill(ProcessCluster cluster, int contacts)
         }
     }
 
-    private static async Task<bool> TrySendAsync(HttpClient client, int contact, string messageId)
+    // True when acknowledged. A connection that fails is what a node going away looks like to a provider;
+    // an answer other than 200 is a refusal, counted with its reason.
+    private async Task<bool> TrySendAsync(HttpClient client, int contact, string messageId)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(new { messageId, from = new { id = $"+3370000{contact:D4}", name = $"Contact {contact}" }, text = $"message {messageId}" });
         using var content = new ByteArrayContent(body);
@@ -119,7 +131,14 @@ public sealed class FailoverDrill(ProcessCluster cluster, int contacts)
         try
         {
             using var response = await client.SendAsync(request);
-            return response.StatusCode == HttpStatusCode.OK;
+            if (response.StatusCode == HttpStatusCode.OK)
+            {
+                return true;
+            }
+
+            var answer = await response.Content.ReadAsStringAsync();
+            _refusals.AddOrUpdate($"{(int)response.StatusCode} {answer[..Math.Min(answer.Length, 160)]}", 1, (_, n) => n + 1);
+            return false;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
         {

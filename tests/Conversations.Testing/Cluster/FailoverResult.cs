@@ -8,4 +8,6 @@ namespace Conversations.Testing.Cluster;
 /// <param name="Answering">Conversations that acknowledged a message sent after the kill.</param>
 /// <param name="FailoverSeconds">From the kill until the last conversation acknowledged a message sent after it.</param>
 /// <param name="Retried">Sends that failed once (dead node, grain moving) and were retried on another node.</param>
-public sealed record FailoverResult(int Acknowledged, int Lost, int Duplicated, int Conversations, int Answering, double FailoverSeconds, int Retried);
+/// <param name="Refused">Sends the cluster answered with another status than 200 (also retried).</param>
+/// <param name="Refusals">Status and start of the body of each kind of refusal, with its count.</param>
+public sealed record FailoverResult(int Acknowledged, int Lost, int Duplicated, int Conversations, int Answering, double FailoverSeconds, int Retried, int Refused, string Refusals);

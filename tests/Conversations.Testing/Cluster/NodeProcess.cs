@@ -15,17 +15,21 @@ public sealed class NodeProcess : IAsyncDisposable
     private readonly Task _output;
     private readonly ConcurrentQueue<string> _lastLines = new();
 
-    private NodeProcess(Process process, Uri baseAddress, string dataDirectory)
+    private NodeProcess(Process process, Uri baseAddress, string dataDirectory, int? gatewayPort)
     {
         _process = process;
         BaseAddress = baseAddress;
         DataDirectory = dataDirectory;
+        GatewayPort = gatewayPort;
         _output = Task.WhenAll(KeepAsync(process.StandardOutput), KeepAsync(process.StandardError));
     }
 
     public Uri BaseAddress { get; }
 
     public string DataDirectory { get; }
+
+    /// <summary><c>Orleans:GatewayPort</c> when the settings fixed it.</summary>
+    public int? GatewayPort { get; }
 
     public bool HasExited => _process.HasExited;
 
@@ -58,7 +62,8 @@ public sealed class NodeProcess : IAsyncDisposable
             start.ArgumentList.Add(value);
         }
 
-        var node = new NodeProcess(Process.Start(start) ?? throw new InvalidOperationException("Conversations.Server did not start."), baseAddress, dataDirectory);
+        var gatewayPort = settings.TryGetValue("Orleans:GatewayPort", out var gateway) ? int.Parse(gateway, System.Globalization.CultureInfo.InvariantCulture) : (int?)null;
+        var node = new NodeProcess(Process.Start(start) ?? throw new InvalidOperationException("Conversations.Server did not start."), baseAddress, dataDirectory, gatewayPort);
         try
         {
             await node.WaitReadyAsync(readyWithin);
@@ -85,6 +90,33 @@ public sealed class NodeProcess : IAsyncDisposable
         if (!_process.HasExited)
         {
             _process.Kill(entireProcessTree: true);
+        }
+    }
+
+    /// <summary>SIGTERM, as an orchestrator stops a node: the host shuts down gracefully (Kestrel drains its
+    /// requests, the silo leaves the cluster and hands its grains over, the storage writers flush).</summary>
+    public void Terminate()
+    {
+        if (!_process.HasExited)
+        {
+            using var kill = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]) { UseShellExecute = false })
+                ?? throw new InvalidOperationException("kill did not start.");
+            kill.WaitForExit();
+        }
+    }
+
+    /// <summary>Waits for the process to exit by itself; its exit code, or null when it still ran after <paramref name="within"/>.</summary>
+    public async Task<int?> WaitForExitAsync(TimeSpan within)
+    {
+        using var timeout = new CancellationTokenSource(within);
+        try
+        {
+            await _process.WaitForExitAsync(timeout.Token);
+            return _process.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
         }
     }
 

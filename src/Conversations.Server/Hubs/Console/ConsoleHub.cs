@@ -1,5 +1,6 @@
 using Conversations.Contracts;
 using Conversations.Server.Auth;
+using Conversations.Server.Cluster;
 using Conversations.Server.Hubs.FanOut;
 using Conversations.Server.Hubs.Payloads;
 using Conversations.Server.Hubs.Requests;
@@ -16,12 +17,15 @@ public sealed class ConsoleHub(
     AgentConnections connections,
     ConsoleCounters counters,
     ConversationAudience audience,
+    IEdgeAudience edge,
+    OpenHubConnections open,
     WidgetArguments arguments) : Hub<IConsoleClient>
 {
     private static readonly object ConnectionKey = new();
 
     public override async Task OnConnectedAsync()
     {
+        open.Opened(Context);
         var agent = AgentClaims.From(Context.User);
         var view = agent is null ? null : await grains.GetGrain<IAgentGrain>(agent.AgentId).GetAsync();
         if (agent is null || view is not { Exists: true })
@@ -34,6 +38,11 @@ public sealed class ConsoleHub(
         IReadOnlyList<string> sites = view.Profile.AllowedSiteIds
             ?? [.. workspace.Sites.Select(s => s.Id), .. workspace.Channels.Select(c => c.Id)];
         var connection = new ConsoleConnection(Context, agent, sites);
+        // Before the queue and load are read below: their later changes then reach this node. The workspace's
+        // list rows and counters keep coming as long as the node runs, so its counters stay whole.
+        await Task.WhenAll(
+            edge.HoldAsync(AudienceKeys.Workspace(agent.WorkspaceId)),
+            edge.FollowAsync(Context.ConnectionId, [AudienceKeys.Agent(agent.AgentId), .. sites.Select(s => AudienceKeys.Site(agent.WorkspaceId, s))]));
         Context.Items[ConnectionKey] = connection;
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Agent(agent.AgentId));
         foreach (var site in sites)
@@ -65,6 +74,8 @@ public sealed class ConsoleHub(
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        open.Closed(Context.ConnectionId);
+        edge.Disconnected(Context.ConnectionId);
         if (Context.Items.TryGetValue(ConnectionKey, out var connection))
         {
             connections.Remove(((ConsoleConnection)connection!).Agent.AgentId, Context.ConnectionId);
@@ -172,6 +183,7 @@ public sealed class ConsoleHub(
     public async Task WatchAsync(ConversationRequest? request)
     {
         var conversationId = HubArguments.Id(HubArguments.Required(request).ConversationId, "conversationId");
+        await edge.FollowAsync(Context.ConnectionId, [AudienceKeys.Conversation(conversationId)]);
         await Conversation(conversationId).WatchAsync(AgentId());
         var agent = Agent().Agent;
         audience.Watch(conversationId, Context.ConnectionId, new AgentRef(agent.AgentId, agent.DisplayName));
@@ -184,6 +196,7 @@ public sealed class ConsoleHub(
         var conversationId = HubArguments.Id(HubArguments.Required(request).ConversationId, "conversationId");
         await Conversation(conversationId).UnwatchAsync(AgentId());
         audience.Unwatch(conversationId, Context.ConnectionId);
+        edge.Unfollow(Context.ConnectionId, AudienceKeys.Conversation(conversationId));
         await SendViewersAsync(conversationId);
     }
 

@@ -1,4 +1,5 @@
 using Conversations.Contracts;
+using Conversations.Server.Cluster;
 using Conversations.Server.Hubs.Payloads;
 using Conversations.Server.Hubs.Requests;
 using Conversations.Server.Hubs.Security;
@@ -9,7 +10,7 @@ namespace Conversations.Server.Hubs.Widget;
 /// <summary><c>/hubs/widget</c>: anonymous visitors. The contact is the one named by the visitor token
 /// that <c>start</c> verified on this connection, never an argument; every conversation id a visitor
 /// names is checked against that contact.</summary>
-public sealed class WidgetHub(IGrainFactory grains, VisitorTokens tokens, WidgetArguments arguments) : Hub<IWidgetClient>
+public sealed class WidgetHub(IGrainFactory grains, VisitorTokens tokens, WidgetArguments arguments, IEdgeAudience edge, OpenHubConnections open) : Hub<IWidgetClient>
 {
     private static readonly object SessionKey = new();
 
@@ -45,6 +46,9 @@ public sealed class WidgetHub(IGrainFactory grains, VisitorTokens tokens, Widget
             }
         }
 
+        // Before the snapshot: from here on the events of the contact's conversations reach this node
+        // wherever their grains live, so none falls between the snapshot and the events that follow it.
+        await edge.FollowAsync(Context.ConnectionId, [AudienceKeys.Contact(visitor.ContactId)]);
         var snapshot = await grains.GetGrain<IContactGrain>(visitor.ContactId)
             .StartAsync(new ContactStart(route.WorkspaceId, siteId, token, locale, variables, identity));
         await BindAsync(new VisitorSession(route.WorkspaceId, siteId, visitor.ContactId));
@@ -149,8 +153,16 @@ public sealed class WidgetHub(IGrainFactory grains, VisitorTokens tokens, Widget
         return await conversation.CustomerHistoryAsync(contactId, history.BeforeSeq, limit);
     }
 
+    public override Task OnConnectedAsync()
+    {
+        open.Opened(Context);
+        return base.OnConnectedAsync();
+    }
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
+        open.Closed(Context.ConnectionId);
+        edge.Disconnected(Context.ConnectionId);
         if (Context.Items.TryGetValue(SessionKey, out var session))
         {
             await grains.GetGrain<IContactGrain>(((VisitorSession)session!).ContactId).DisconnectedAsync();
