@@ -14,8 +14,9 @@ public sealed class SummaryRows(TimeProvider clock)
 {
     public static readonly TimeSpan Window = TimeSpan.FromSeconds(1);
 
-    /// <summary>Rows a second one site's consoles get, beyond their own conversations' rows.</summary>
-    public const int SiteRowsPerSecond = 100;
+    /// <summary>Rows a second each console of a site gets, beyond its own conversations' rows: more than a
+    /// list of a screen's height can show changing, and at fifty agents a thousand sends a second.</summary>
+    public const int SiteRowsPerSecond = 20;
 
     private readonly Dictionary<string, Pending> _pending = new(StringComparer.Ordinal);
     private readonly Dictionary<(string WorkspaceId, string SiteId), SiteQueue> _sites = [];
