@@ -22,6 +22,16 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The CPU time the child has used so far (user and kernel, all threads).</summary>
+    public TimeSpan ProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     /// <summary>Starts <paramref name="executable"/> from this program's folder with <paramref name="arguments"/>,
     /// then <c>--urls</c> on a free port, and waits until <paramref name="readyPath"/> answers 200.</summary>
     public static async Task<ChildProcess> StartAsync(string executable, IEnumerable<string> arguments, string readyPath)

@@ -6,7 +6,8 @@ namespace Conversations.Benchmarks.E2e;
 /// 50 agents on the console hub, all through the shared test client, against the real server started as
 /// a process of its own (this process only generates load). Customers send at a fixed offered rate
 /// (latency), then at saturation (throughput); the same clients then drive the bare relay hub, also in a
-/// process of its own, in the same run. Prints one JSON line last.</summary>
+/// process of its own, in the same run. Prints one JSON line last, with each process's CPU time per
+/// delivered message at saturation beside the rates.</summary>
 public static class E2eQuick
 {
     private const int ConversationCount = 1_000;
@@ -17,25 +18,29 @@ public static class E2eQuick
     public static async Task<int> RunAsync()
     {
         var recorder = new DeliveryRecorder();
-        double delivered, p50, p99, offeredDelivered, saturationP99;
+        double delivered, p50, p99, offeredDelivered, saturationP99, serverCpu;
         await using (var server = await ServerTarget.StartAsync(ConversationCount, AgentCount, recorder))
         {
             await LoadPhases.FixedRateAsync(server, recorder, OfferedPerSecond / 4, TimeSpan.FromSeconds(2));
             (offeredDelivered, p50, p99) = await LoadPhases.FixedRateAsync(server, recorder, OfferedPerSecond, Window);
+            var cpuBefore = server.ProcessorTime;
             (delivered, saturationP99) = await LoadPhases.SaturationAsync(server, recorder, Window);
+            serverCpu = CpuMicrosPerMessage(server.ProcessorTime - cpuBefore, recorder.Delivered);
         }
 
         Console.Error.WriteLine(
             $"server: {offeredDelivered:N0}/s delivered at {OfferedPerSecond:N0}/s offered (p50 {p50:N1} ms, p99 {p99:N1} ms); saturation {delivered:N0}/s (p99 {saturationP99:N1} ms)");
 
-        double relayDelivered;
+        double relayDelivered, relayCpu;
         await using (var relay = await RelayTarget.StartAsync(ConversationCount, AgentCount, recorder))
         {
             await LoadPhases.FixedRateAsync(relay, recorder, OfferedPerSecond / 4, TimeSpan.FromSeconds(2));
+            var cpuBefore = relay.ProcessorTime;
             (relayDelivered, _) = await LoadPhases.SaturationAsync(relay, recorder, Window);
+            relayCpu = CpuMicrosPerMessage(relay.ProcessorTime - cpuBefore, recorder.Delivered);
         }
 
-        Console.Error.WriteLine($"relay saturation {relayDelivered:N0}/s");
+        Console.Error.WriteLine($"relay saturation {relayDelivered:N0}/s; CPU per delivered message: server {serverCpu:N0} µs, relay {relayCpu:N0} µs");
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             scenario = "e2e",
@@ -48,7 +53,15 @@ public static class E2eQuick
             ratio = Math.Round(delivered / relayDelivered, 3),
             offeredDeliveredPerSec = Math.Round(offeredDelivered),
             saturationP99Ms = Math.Round(saturationP99, 2),
+            serverCpuMicrosPerMessage = Math.Round(serverCpu),
+            relayCpuMicrosPerMessage = Math.Round(relayCpu),
+            cpuRatio = Math.Round(relayCpu / serverCpu, 3),
         }));
         return 0;
     }
+
+    // The CPU the target process spent per message delivered at saturation: unlike a rate, this barely
+    // moves when other work shares the machine, so it shows what a change costs on a busy one.
+    private static double CpuMicrosPerMessage(TimeSpan cpu, long delivered) =>
+        delivered == 0 ? double.NaN : cpu.TotalMicroseconds / delivered;
 }

@@ -22,6 +22,8 @@ public sealed class RelayTarget : IChatTarget
 
     public int Conversations => _customers.Length;
 
+    public TimeSpan ProcessorTime => _server.ProcessorTime;
+
     public static async Task<RelayTarget> StartAsync(int conversations, int agentCount, DeliveryRecorder recorder)
     {
         var server = await ChildProcess.StartAsync("Conversations.Benchmarks", [RelayServer.Scenario], RelayServer.ReadyPath);

@@ -38,6 +38,8 @@ public sealed class ServerTarget : IChatTarget
 
     public int Conversations => _customers.Length;
 
+    public TimeSpan ProcessorTime => _server.ProcessorTime;
+
     public static async Task<ServerTarget> StartAsync(int conversations, int agentCount, DeliveryRecorder recorder)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "conversations-e2e-" + Guid.NewGuid().ToString("N"));

@@ -12,7 +12,7 @@ namespace Conversations.Server.Hubs.FanOut;
 /// <summary>Turns grain events into SignalR sends. <see cref="Handle"/> only enqueues, so a grain turn
 /// never waits for a socket; one reader keeps the events of a conversation in order. Consoles get summary
 /// rows through the conversation's site group (agents not allowed on the site are never in it), coalesced
-/// per conversation over <see cref="SummaryWindow"/>; message and typing events go to the site while the
+/// and paced by <see cref="SummaryRows"/>; message and typing events go to the site while the
 /// conversation is unassigned, then only to its agent and watchers (<see cref="ConversationAudience"/>).</summary>
 public sealed partial class HubEventFanOut(
     IHubContext<WidgetHub, IWidgetClient> widgets,
@@ -22,20 +22,15 @@ public sealed partial class HubEventFanOut(
     ConversationAudience audience,
     IGrainFactory grains,
     ConversationsMetrics metrics,
+    TimeProvider clock,
     ILogger<HubEventFanOut> logger) : BackgroundService, IConversationEventHandler
 {
     private const int SummariesPerFlush = 64;
 
-    /// <summary>How long summary rows of one conversation are merged before they are sent: lists need the
-    /// latest row, not one per message, and a row goes to every agent of the site, so at 50 agents per
-    /// site this window is what keeps list updates from costing more than the messages themselves.
-    /// Followers get each message as it is stored anyway.</summary>
-    public static readonly TimeSpan SummaryWindow = TimeSpan.FromSeconds(1);
-
     private static readonly TimeSpan SummaryTick = TimeSpan.FromMilliseconds(20);
 
     private readonly Channel<ConversationEvent> _events = Channel.CreateUnbounded<ConversationEvent>(new UnboundedChannelOptions { SingleReader = true });
-    private readonly Dictionary<string, PendingSummary> _pendingSummaries = new(StringComparer.Ordinal);
+    private readonly SummaryRows _summaries = new(clock);
 
     public void Handle(ConversationEvent conversationEvent) => _events.Writer.TryWrite(conversationEvent);
 
@@ -73,7 +68,7 @@ public sealed partial class HubEventFanOut(
                 break;
             case ConversationSummaryChanged summary:
                 audience.SetAssigned(summary.Summary.Id, summary.Summary.Status == ConversationStatus.Closed ? null : summary.Summary.AssignedAgent?.Id);
-                QueueSummary(summary);
+                _summaries.Add(summary);
                 break;
             case FlushSummaries:
                 FlushDueSummaries();
@@ -119,31 +114,37 @@ public sealed partial class HubEventFanOut(
         }
     }
 
-    // The site group gets the row with unread 0; agents with their own count get theirs instead.
-    private void SendSummary(ConversationSummaryChanged changed)
+    // Agents with their own unread count get their row as soon as it is due.
+    private void SendOwnRows(ConversationSummaryChanged changed)
     {
         var summary = changed.Summary;
-        var personal = new List<string>();
         foreach (var (agentId, unread) in changed.UnreadByAgent)
         {
             var count = summary.Status == ConversationStatus.Closed ? 0 : unread;
             var counted = counters.SetUnread(agentId, summary.Id, count);
-            var own = connections.Of(agentId).Where(c => c.Agent.WorkspaceId == changed.WorkspaceId && c.SiteIds.Contains(summary.SiteId)).ToList();
+            var own = OwnConnections(changed, agentId);
             if (own.Count == 0)
             {
                 continue;
             }
 
-            personal.AddRange(own.Select(c => c.ConnectionId));
             Fire(consoles.Clients.Clients(own.Select(c => c.ConnectionId).ToList()).Conversation(summary with { Unread = unread }), changed);
             if (counted)
             {
                 SendCounters(own, changed);
             }
         }
-
-        Fire(consoles.Clients.GroupExcept(HubGroups.Site(changed.WorkspaceId, summary.SiteId), personal).Conversation(summary), changed);
     }
+
+    // The rest of the site gets the row with unread 0, when the site's budget lets it out.
+    private void SendSiteRow(ConversationSummaryChanged changed)
+    {
+        var personal = changed.UnreadByAgent.Keys.SelectMany(agentId => OwnConnections(changed, agentId)).Select(c => c.ConnectionId).ToList();
+        Fire(consoles.Clients.GroupExcept(HubGroups.Site(changed.WorkspaceId, changed.Summary.SiteId), personal).Conversation(changed.Summary), changed);
+    }
+
+    private List<ConsoleConnection> OwnConnections(ConversationSummaryChanged changed, string agentId) =>
+        [.. connections.Of(agentId).Where(c => c.Agent.WorkspaceId == changed.WorkspaceId && c.SiteIds.Contains(changed.Summary.SiteId))];
 
     private void SendTyping(TypingChanged typing)
     {
@@ -159,22 +160,16 @@ public sealed partial class HubEventFanOut(
     // Each conversation's row waits out its own window from its first change: conversations change at
     // different moments, so their rows leave spread over the window instead of in one burst that would
     // hold message events back.
-    private void QueueSummary(ConversationSummaryChanged summary)
-    {
-        var dueAt = _pendingSummaries.TryGetValue(summary.Summary.Id, out var pending)
-            ? pending.DueAt
-            : Environment.TickCount64 + (long)SummaryWindow.TotalMilliseconds;
-        _pendingSummaries[summary.Summary.Id] = new PendingSummary(summary, dueAt);
-    }
-
     private void FlushDueSummaries()
     {
-        var now = Environment.TickCount64;
-        var due = _pendingSummaries.Where(p => p.Value.DueAt <= now).Take(SummariesPerFlush).ToList();
-        foreach (var (id, pending) in due)
+        foreach (var changed in _summaries.TakeDue(SummariesPerFlush))
         {
-            SendSummary(pending.Summary);
-            _pendingSummaries.Remove(id);
+            SendOwnRows(changed);
+        }
+
+        foreach (var changed in _summaries.TakeSiteRows())
+        {
+            SendSiteRow(changed);
         }
     }
 
@@ -272,7 +267,4 @@ public sealed partial class HubEventFanOut(
     {
         public static readonly FlushSummaries Instance = new();
     }
-
-    /// <summary>The latest row of a conversation and when it is due.</summary>
-    private readonly record struct PendingSummary(ConversationSummaryChanged Summary, long DueAt);
 }

@@ -52,6 +52,7 @@ public sealed class WidgetHub(IGrainFactory grains, VisitorTokens tokens, Widget
         var snapshot = await grains.GetGrain<IContactGrain>(visitor.ContactId)
             .StartAsync(new ContactStart(route.WorkspaceId, siteId, token, locale, variables, identity));
         await BindAsync(new VisitorSession(route.WorkspaceId, siteId, visitor.ContactId));
+        Visitor().Own(snapshot.ConversationId);
         await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Conversation(snapshot.ConversationId));
         return new StartResult(snapshot.ConversationId, token, snapshot.State, snapshot.Messages);
     }
@@ -65,11 +66,27 @@ public sealed class WidgetHub(IGrainFactory grains, VisitorTokens tokens, Widget
         var text = HubArguments.Text(send.Text, "text");
         var visitor = Visitor();
         var attachment = await arguments.AttachmentAsync(visitor.WorkspaceId, send.AttachmentId, text, Context.ConnectionAborted);
+        if (visitor.Owns(conversationId))
+        {
+            try
+            {
+                var sent = await grains.GetGrain<IConversationGrain>(conversationId)
+                    .SendAsCustomerAsync(new CustomerMessage(visitor.ContactId, clientMessageId, text, attachment));
+                return sent.Message;
+            }
+            catch (DomainException e) when (e.Code == DomainErrors.ConversationClosed)
+            {
+                // Closed with the "new conversation" policy: the contact grain starts the next one.
+            }
+        }
+
         var message = await grains.GetGrain<IContactGrain>(visitor.ContactId)
             .SendAsync(new ContactMessage(conversationId, clientMessageId, text, attachment));
+        visitor.Own(conversationId);
         if (message.ConversationId != conversationId)
         {
             // The closed conversation's policy started a new one: follow it.
+            visitor.Own(message.ConversationId);
             await Groups.AddToGroupAsync(Context.ConnectionId, HubGroups.Conversation(message.ConversationId));
         }
 
@@ -197,7 +214,12 @@ public sealed class WidgetHub(IGrainFactory grains, VisitorTokens tokens, Widget
     {
         var id = HubArguments.Id(conversationId, "conversationId");
         var visitor = Visitor();
-        await grains.GetGrain<IContactGrain>(visitor.ContactId).EnsureOwnsAsync(id);
+        if (!visitor.Owns(id))
+        {
+            await grains.GetGrain<IContactGrain>(visitor.ContactId).EnsureOwnsAsync(id);
+            visitor.Own(id);
+        }
+
         return (visitor.ContactId, grains.GetGrain<IConversationGrain>(id));
     }
 }
