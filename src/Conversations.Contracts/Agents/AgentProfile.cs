@@ -5,7 +5,7 @@ namespace Conversations.Contracts;
 /// <param name="WorkspaceId">The agent's workspace.</param>
 /// <param name="Email">Sign-in and notification address.</param>
 /// <param name="DisplayName">Name customers and colleagues see.</param>
-/// <param name="Role">agent, supervisor or admin.</param>
+/// <param name="Role">agent, supervisor, botmaster or admin.</param>
 /// <param name="AllowedSiteIds">Sites the agent works on; null for every site.</param>
 /// <param name="Capacity">Most live conversations at once.</param>
 /// <param name="ShowBotConversations">Whether the console lists conversations the assistant handles.</param>

@@ -19,4 +19,8 @@ public enum AgentRole
     /// <summary>Also administers the workspace.</summary>
     [JsonStringEnumMemberName("admin")]
     Admin,
+
+    /// <summary>A supervisor who also trains and publishes the assistants and edits the knowledge base.</summary>
+    [JsonStringEnumMemberName("botmaster")]
+    Botmaster,
 }

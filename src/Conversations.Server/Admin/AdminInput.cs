@@ -87,8 +87,10 @@ public static class AdminInput
                 return AgentRole.Supervisor;
             case "admin":
                 return AgentRole.Admin;
+            case "botmaster":
+                return AgentRole.Botmaster;
             default:
-                errors.Add("role", "role must be agent, supervisor or admin.");
+                errors.Add("role", "role must be agent, supervisor, botmaster or admin.");
                 return AgentRole.Agent;
         }
     }

@@ -19,7 +19,7 @@ public static class AssistantDraftEndpoints
 {
     public static IEndpointRouteBuilder MapAssistantDraftEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/assistants").RequireAuthorization(AuthPolicies.Admin);
+        var group = endpoints.MapGroup("/api/assistants").RequireAuthorization(AuthPolicies.Botmaster);
         group.MapGet("/{id}/draft", async (string id, HttpContext http, AssistantCatalog catalog) =>
             await catalog.FindAsync(Workspace(http), id) is { } assistant
                 ? Results.Json(AssistantYaml.Load(assistant.DraftYaml), AssistantDraftJson.Options)

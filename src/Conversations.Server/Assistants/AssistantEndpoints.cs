@@ -17,7 +17,7 @@ public static class AssistantEndpoints
 {
     public static IEndpointRouteBuilder MapAssistantEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/assistants").RequireAuthorization(AuthPolicies.Admin);
+        var group = endpoints.MapGroup("/api/assistants").RequireAuthorization(AuthPolicies.Botmaster);
         group.MapGet("/", ListAsync);
         group.MapGet("/{id}/yaml", async (string id, HttpContext http, AssistantCatalog catalog) =>
             await catalog.FindAsync(Workspace(http), id) is { } assistant ? Results.Text(assistant.DraftYaml, "application/yaml") : NotFound(id));

@@ -11,7 +11,7 @@ public sealed record AgentClaims(string AgentId, string WorkspaceId, AgentRole R
     public const string WorkspaceClaim = "conversations:workspace";
 
     /// <summary>Whether the agent may supervise (assign, transfer, monitor others' conversations).</summary>
-    public bool IsSupervisor => Role is AgentRole.Supervisor or AgentRole.Admin;
+    public bool IsSupervisor => Role is AgentRole.Supervisor or AgentRole.Admin or AgentRole.Botmaster;
 
     /// <summary>The claims to sign in with.</summary>
     public ClaimsPrincipal ToPrincipal(string authenticationType) => new(new ClaimsIdentity(
@@ -38,6 +38,7 @@ public sealed record AgentClaims(string AgentId, string WorkspaceId, AgentRole R
         {
             "admin" => AgentRole.Admin,
             "supervisor" => AgentRole.Supervisor,
+            "botmaster" => AgentRole.Botmaster,
             _ => AgentRole.Agent,
         };
         return new AgentClaims(agentId, workspaceId, role, principal.FindFirstValue(ClaimTypes.Email) ?? string.Empty, principal.FindFirstValue(ClaimTypes.Name) ?? string.Empty);
@@ -48,6 +49,7 @@ public sealed record AgentClaims(string AgentId, string WorkspaceId, AgentRole R
     {
         AgentRole.Admin => "admin",
         AgentRole.Supervisor => "supervisor",
+        AgentRole.Botmaster => "botmaster",
         _ => "agent",
     };
 }

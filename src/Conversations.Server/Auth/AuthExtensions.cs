@@ -47,7 +47,8 @@ public static class AuthExtensions
             .Configure<IOptions<AuthOptions>>((cookie, auth) => cookie.ExpireTimeSpan = auth.Value.SlidingExpiration);
         services.AddAuthorizationBuilder()
             .AddPolicy(AuthPolicies.Agent, policy => policy.RequireAuthenticatedUser())
-            .AddPolicy(AuthPolicies.Supervisor, policy => policy.RequireRole("supervisor", "admin"))
+            .AddPolicy(AuthPolicies.Supervisor, policy => policy.RequireRole("supervisor", "botmaster", "admin"))
+            .AddPolicy(AuthPolicies.Botmaster, policy => policy.RequireRole("botmaster", "admin"))
             .AddPolicy(AuthPolicies.Admin, policy => policy.RequireRole("admin"));
         services.AddSingleton<IPasswordHasher<AccountView>, PasswordHasher<AccountView>>();
         services.AddSingleton<SignInLimiter>();

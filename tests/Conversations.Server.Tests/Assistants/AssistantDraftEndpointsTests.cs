@@ -92,6 +92,30 @@ public sealed class AssistantDraftEndpointsTests(ApiServer server) : IClassFixtu
         await ApiJson.GetAsync(admin, "/api/assistants/no-such-assistant/draft", HttpStatusCode.NotFound);
     }
 
+    [Fact]
+    public async Task Draft_Botmaster_EditsTheAssistantsButNotTheWorkspace()
+    {
+        using var admin = await server.SignInAsync("admin@demo.test");
+        var id = await ImportAsync(admin);
+        using var created = await admin.PostAsJsonAsync("/api/agents", new { email = "botmaster@demo.test", password = ApiServer.Password, displayName = "Botmaster", role = "botmaster" });
+        Assert.Equal("botmaster", (await ApiJson.ReadAsync(created, HttpStatusCode.Created)).GetProperty("role").GetString());
+        using var botmaster = await server.SignInAsync("botmaster@demo.test");
+
+        var me = await ApiJson.GetAsync(botmaster, "/api/me");
+        var draft = await ApiJson.GetAsync(botmaster, $"/api/assistants/{id}/draft");
+        using var saved = await botmaster.PutAsync(new Uri($"/api/assistants/{id}/draft", UriKind.Relative), new StringContent(draft.GetRawText(), Encoding.UTF8, "application/json"));
+        using var published = await botmaster.PostAsync(new Uri($"/api/assistants/{id}/publish", UriKind.Relative), null);
+        using var agents = await botmaster.PostAsJsonAsync("/api/agents", new { email = "made-by-botmaster@demo.test", password = ApiServer.Password, displayName = "X" });
+        using var sites = await botmaster.GetAsync(new Uri("/api/sites", UriKind.Relative));
+
+        Assert.Equal("botmaster", me.GetProperty("role").GetString());
+        Assert.Contains((await ApiJson.GetAsync(botmaster, "/api/assistants")).EnumerateArray(), a => a.GetProperty("id").GetString() == id);
+        await ApiJson.ReadAsync(saved, HttpStatusCode.OK);
+        await ApiJson.ReadAsync(published, HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.Forbidden, agents.StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, sites.StatusCode);
+    }
+
     [Theory]
     [InlineData("GET", "/api/assistants/demo-assistant/draft")]
     [InlineData("PUT", "/api/assistants/demo-assistant/draft")]

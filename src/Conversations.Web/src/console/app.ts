@@ -171,7 +171,7 @@ export class ConsoleApp extends LitElement {
       case 'admin':
         return html`<cv-admin .tab=${this.route.adminTab}></cv-admin>`;
       case 'assistants':
-        return store.isAdmin ? html`<cv-assistants .assistantId=${this.route.assistantId}></cv-assistants>` : nothing;
+        return store.isBotmaster ? html`<cv-assistants .assistantId=${this.route.assistantId}></cv-assistants>` : nothing;
       case 'knowledge':
         return html`<cv-knowledge></cv-knowledge>`;
       default:
@@ -213,7 +213,7 @@ export class ConsoleApp extends LitElement {
         ${link('#/closed', t('closed'), page === 'conversations' && view === 'closed')}
         ${store.showBot || store.isSupervisor ? link('#/chatbot', t('chatbot'), page === 'conversations' && view === 'bot') : nothing}
         ${store.isSupervisor ? link('#/floor', t('floor'), page === 'floor') : nothing}
-        ${store.isAdmin ? link('#/assistants', ta('assistants'), page === 'assistants') : nothing}
+        ${store.isBotmaster ? link('#/assistants', ta('assistants'), page === 'assistants') : nothing}
         ${link('#/knowledge', ta('knowledge'), page === 'knowledge')}
         ${store.isAdmin ? link('#/admin/agents', t('admin'), page === 'admin') : nothing}
       </nav>

@@ -9,7 +9,7 @@ export interface Me {
   id: string;
   email: string;
   displayName: string;
-  role: 'agent' | 'supervisor' | 'admin';
+  role: 'agent' | 'supervisor' | 'botmaster' | 'admin';
   workspaceId: string;
 }
 
@@ -93,7 +93,12 @@ export class Store extends EventTarget {
   }
 
   get isSupervisor(): boolean {
-    return this.me?.role === 'supervisor' || this.me?.role === 'admin';
+    return this.me?.role === 'supervisor' || this.me?.role === 'botmaster' || this.me?.role === 'admin';
+  }
+
+  /** Admins and botmasters train and publish the assistants. */
+  get isBotmaster(): boolean {
+    return this.me?.role === 'botmaster' || this.me?.role === 'admin';
   }
 
   get isAdmin(): boolean {

@@ -105,6 +105,9 @@ export interface AssistantSummary {
   publishedVersion: number | null;
   versions: { number: number; publishedAt: string; rolledBackFrom?: number | null }[];
   languages: string[];
+  /** The ids of the sites and channels it answers on. */
+  sites?: string[];
+  channels?: string[];
 }
 
 /** The answer of POST /api/assistants/{id}/preview. */

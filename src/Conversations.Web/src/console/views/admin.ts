@@ -172,7 +172,7 @@ export class AdminView extends LitElement {
         ${edit ? nothing : html`<label>${t('email')} <input name="email" type="email" required /></label>`}
         <label>${t('password')} <input name="password" type="password" minlength="8" ?required=${!edit} autocomplete="new-password" /></label>
         <label>${t('displayName')} <input name="displayName" required .value=${edit?.displayName ?? ''} /></label>
-        <label>${t('role')} <select name="role">${['agent', 'supervisor', 'admin'].map((r) => html`<option ?selected=${(edit?.role ?? 'agent') === r}>${r}</option>`)}</select></label>
+        <label>${t('role')} <select name="role">${['agent', 'supervisor', 'botmaster', 'admin'].map((r) => html`<option ?selected=${(edit?.role ?? 'agent') === r}>${r}</option>`)}</select></label>
         <label>${t('capacity')} <input name="capacity" type="number" min="1" max="100" .value=${String(edit?.capacity ?? 5)} /></label>
         <label class="check"><input name="showBotConversations" type="checkbox" .checked=${edit?.showBotConversations ?? false} /> ${t('showBot')}</label>
         ${edit ? nothing : html`<label class="check"><input name="licensed" type="checkbox" /> ${t('licensed')}</label>`}

@@ -5,6 +5,7 @@ import { formatTime } from '../i18n';
 import { connections } from '../assistants/draft';
 import type { AssistantDef, AssistantSummary } from '../assistants/model';
 import { ta } from '../assistants/strings';
+import { store } from '../store';
 import './assistant-editor';
 import './assistant-preview';
 
@@ -16,8 +17,9 @@ interface Target {
   webhookUrl?: string | null;
 }
 
-/** Assistants for admins: the list (status, published version, connected sites and channels) and, for one,
- * publish, roll back, connect to a site or channel, the draft's form editor and the preview chat. */
+/** Assistants for admins and botmasters: the list (status, published version, connected sites and channels)
+ * and, for one, publish, roll back, the draft's form editor and the preview chat; admins, who administer the
+ * sites and channels, also connect it to one. */
 export class AssistantsView extends LocalizedElement {
   static override properties = { assistantId: {}, rows: { state: true }, definition: { state: true }, message: { state: true } };
   assistantId: string | undefined;
@@ -34,7 +36,14 @@ export class AssistantsView extends LocalizedElement {
 
   private async load(): Promise<void> {
     try {
-      [this.rows, this.sites, this.channels] = await Promise.all([get<AssistantSummary[]>('/api/assistants'), get<Target[]>('/api/sites'), get<Target[]>('/api/channels')]);
+      if (store.isAdmin) {
+        [this.rows, this.sites, this.channels] = await Promise.all([get<AssistantSummary[]>('/api/assistants'), get<Target[]>('/api/sites'), get<Target[]>('/api/channels')]);
+      } else {
+        // A botmaster may not read the sites' and channels' settings: the list says what each answers on.
+        this.rows = await get<AssistantSummary[]>('/api/assistants');
+        this.sites = this.rows.flatMap((a) => (a.sites ?? []).map((id) => ({ id, name: id, assistantId: a.id })));
+        this.channels = this.rows.flatMap((a) => (a.channels ?? []).map((id) => ({ id, name: id, assistantId: a.id })));
+      }
     } catch (e) {
       this.fail(e);
     }
@@ -108,10 +117,12 @@ export class AssistantsView extends LocalizedElement {
         <div class="buttons">
           <button class="primary" @click=${() => this.act('publish')}>${ta('publish')}</button>
           <button @click=${() => this.act('rollback')} ?disabled=${(row?.versions.length ?? 0) < 2}>${ta('rollback')}</button>
-          <form class="inline" @submit=${(e: SubmitEvent) => this.connect(e)}>
-            <label>${ta('connect')} <select name="target">${targets.map((t) => html`<option value=${t.key}>${t.label}${t.current ? ` (${t.current})` : ''}</option>`)}</select></label>
-            <button type="submit">${ta('connectButton')}</button>
-          </form>
+          ${store.isAdmin
+            ? html`<form class="inline" @submit=${(e: SubmitEvent) => this.connect(e)}>
+                <label>${ta('connect')} <select name="target">${targets.map((t) => html`<option value=${t.key}>${t.label}${t.current ? ` (${t.current})` : ''}</option>`)}</select></label>
+                <button type="submit">${ta('connectButton')}</button>
+              </form>`
+            : nothing}
         </div>
         ${row && row.versions.length > 0
           ? html`<details><summary>${ta('versions')}</summary><ul>${row.versions.map((v) => html`<li>v${v.number} · ${formatTime(v.publishedAt)}${v.rolledBackFrom ? ` ← v${v.rolledBackFrom}` : ''}</li>`)}</ul></details>`
