@@ -12,7 +12,7 @@ public sealed class SessionLifetimeTests(ShortSessionServer server) : IClassFixt
         using var http = server.CreateHttpClient(await HubSessions.LoginAsync(server, "agent1@demo.test"));
         using var fresh = await http.GetAsync(new Uri("/api/me", UriKind.Relative));
 
-        await Task.Delay(TimeSpan.FromSeconds(3));
+        await Task.Delay(TimeSpan.FromSeconds(6));
         using var idle = await http.GetAsync(new Uri("/api/me", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.OK, fresh.StatusCode);
@@ -26,14 +26,14 @@ public sealed class SessionLifetimeTests(ShortSessionServer server) : IClassFixt
         var clock = Stopwatch.StartNew();
 
         // Busy enough that the sliding window alone would keep it alive for ever.
-        while (clock.Elapsed < TimeSpan.FromSeconds(4))
+        while (clock.Elapsed < TimeSpan.FromSeconds(7))
         {
             using var busy = await http.GetAsync(new Uri("/api/me", UriKind.Relative));
             Assert.Equal(HttpStatusCode.OK, busy.StatusCode);
             await Task.Delay(TimeSpan.FromMilliseconds(400));
         }
 
-        while (clock.Elapsed < TimeSpan.FromSeconds(5.2))
+        while (clock.Elapsed < TimeSpan.FromSeconds(12.5))
         {
             using var keepAlive = await http.GetAsync(new Uri("/api/me", UriKind.Relative));
             await Task.Delay(TimeSpan.FromMilliseconds(400));
