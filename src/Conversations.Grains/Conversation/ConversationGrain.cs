@@ -31,9 +31,14 @@ public sealed partial class ConversationGrain(
     private static readonly MessageAuthor SystemAuthor = new(AuthorKind.System, null, "System");
     private static readonly TimeSpan WorkspaceCacheAge = TimeSpan.FromSeconds(5);
 
+    // A customer often writes in bursts of short lines: the agent is alerted (sound, browser notification,
+    // e-mail) by the first, and the burst's other lines reach the console as messages only.
+    private static readonly TimeSpan MessageNotificationWindow = TimeSpan.FromSeconds(10);
+
     private long _lastSeq;
     private WorkspaceView? _workspace;
     private DateTimeOffset _workspaceReadAt;
+    private (string AgentId, DateTimeOffset At)? _messageNotified;
 
     private ConversationGrainState State => state.State;
 
@@ -138,7 +143,7 @@ public sealed partial class ConversationGrain(
         }
         else if (State.Status == ConversationStatus.Live && State.Agent is { } agent)
         {
-            events.Publish(new NotificationRaised(State.WorkspaceId, State.SiteId, Id, agent.Id, NotificationKind.Message, State.ContactName, command.Text ?? "(image)"));
+            NotifyMessage(agent.Id, command.Text ?? "(image)");
         }
 
         await SaveAsync(durable);
@@ -239,5 +244,17 @@ public sealed partial class ConversationGrain(
             State.ContactOnline = online;
             await SaveAsync();
         }
+    }
+
+    private void NotifyMessage(string agentId, string text)
+    {
+        var now = clock.GetUtcNow();
+        if (_messageNotified is { } last && last.AgentId == agentId && now - last.At < MessageNotificationWindow)
+        {
+            return;
+        }
+
+        _messageNotified = (agentId, now);
+        events.Publish(new NotificationRaised(State.WorkspaceId, State.SiteId, Id, agentId, NotificationKind.Message, State.ContactName, text));
     }
 }

@@ -27,7 +27,7 @@ public sealed class SqliteDatabase : SqlDatabase
 
         EnsureFolder(builder.DataSource);
         _connectionString = builder.ToString();
-        _pragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous = {level}; PRAGMA busy_timeout = {(int)busyTimeout.TotalMilliseconds}; PRAGMA wal_autocheckpoint = 0;");
+        _pragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous = {level}; PRAGMA busy_timeout = {(int)busyTimeout.TotalMilliseconds}; PRAGMA wal_autocheckpoint = 0; PRAGMA temp_store = MEMORY;");
         FilePath = builder.DataSource;
     }
 

@@ -16,21 +16,20 @@ public sealed class ConsoleCounters
 
     public void SetMine(string agentId, int active) => _mine[agentId] = active;
 
-    /// <summary>Records the agent's unread count in a conversation; true when it changed.</summary>
+    /// <summary>Records the agent's unread count in a conversation; true when the agent's <c>unread</c> counter
+    /// (conversations with unread messages) changed, that is when the conversation became read or unread. A
+    /// further message in an unread conversation changes its row, not the counters.</summary>
     public bool SetUnread(string agentId, string conversationId, int unread)
     {
         var perConversation = _unread.GetOrAdd(agentId, _ => new(StringComparer.Ordinal));
-        var previous = perConversation.GetValueOrDefault(conversationId);
         if (unread == 0)
         {
-            perConversation.TryRemove(conversationId, out _);
-        }
-        else
-        {
-            perConversation[conversationId] = unread;
+            return perConversation.TryRemove(conversationId, out _);
         }
 
-        return previous != unread;
+        var wasUnread = perConversation.ContainsKey(conversationId);
+        perConversation[conversationId] = unread;
+        return !wasUnread;
     }
 
     public CountersPayload For(ConsoleConnection connection)
