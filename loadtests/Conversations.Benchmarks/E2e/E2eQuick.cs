@@ -18,29 +18,34 @@ public static class E2eQuick
     public static async Task<int> RunAsync()
     {
         var recorder = new DeliveryRecorder();
-        double delivered, p50, p99, offeredDelivered, saturationP99, serverCpu;
+        double delivered, p50, p99, offeredDelivered, saturationP99, serverCpu, serverLoadCpu;
         await using (var server = await ServerTarget.StartAsync(ConversationCount, AgentCount, recorder))
         {
             await LoadPhases.FixedRateAsync(server, recorder, OfferedPerSecond / 4, TimeSpan.FromSeconds(2));
             (offeredDelivered, p50, p99) = await LoadPhases.FixedRateAsync(server, recorder, OfferedPerSecond, Window);
             var cpuBefore = server.ProcessorTime;
+            var loadBefore = LoadProcessorTime();
             (delivered, saturationP99) = await LoadPhases.SaturationAsync(server, recorder, Window);
             serverCpu = CpuMicrosPerMessage(server.ProcessorTime - cpuBefore, recorder.Delivered);
+            serverLoadCpu = CpuMicrosPerMessage(LoadProcessorTime() - loadBefore, recorder.Delivered);
         }
 
         Console.Error.WriteLine(
             $"server: {offeredDelivered:N0}/s delivered at {OfferedPerSecond:N0}/s offered (p50 {p50:N1} ms, p99 {p99:N1} ms); saturation {delivered:N0}/s (p99 {saturationP99:N1} ms)");
 
-        double relayDelivered, relayCpu;
+        double relayDelivered, relayCpu, relayLoadCpu;
         await using (var relay = await RelayTarget.StartAsync(ConversationCount, AgentCount, recorder))
         {
             await LoadPhases.FixedRateAsync(relay, recorder, OfferedPerSecond / 4, TimeSpan.FromSeconds(2));
             var cpuBefore = relay.ProcessorTime;
+            var loadBefore = LoadProcessorTime();
             (relayDelivered, _) = await LoadPhases.SaturationAsync(relay, recorder, Window);
             relayCpu = CpuMicrosPerMessage(relay.ProcessorTime - cpuBefore, recorder.Delivered);
+            relayLoadCpu = CpuMicrosPerMessage(LoadProcessorTime() - loadBefore, recorder.Delivered);
         }
 
-        Console.Error.WriteLine($"relay saturation {relayDelivered:N0}/s; CPU per delivered message: server {serverCpu:N0} µs, relay {relayCpu:N0} µs");
+        Console.Error.WriteLine(
+            $"relay saturation {relayDelivered:N0}/s; CPU per delivered message: server {serverCpu:N0} µs, relay {relayCpu:N0} µs; load generator {serverLoadCpu:N0} µs against the server, {relayLoadCpu:N0} µs against the relay");
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             scenario = "e2e",
@@ -56,9 +61,14 @@ public static class E2eQuick
             serverCpuMicrosPerMessage = Math.Round(serverCpu),
             relayCpuMicrosPerMessage = Math.Round(relayCpu),
             cpuRatio = Math.Round(relayCpu / serverCpu, 3),
+            loadCpuMicrosPerMessage = Math.Round(serverLoadCpu),
+            relayLoadCpuMicrosPerMessage = Math.Round(relayLoadCpu),
         }));
         return 0;
     }
+
+    // This process is the load generator: its CPU shares the machine with the target's.
+    private static TimeSpan LoadProcessorTime() => Environment.CpuUsage.TotalTime;
 
     // The CPU the target process spent per message delivered at saturation: unlike a rate, this barely
     // moves when other work shares the machine, so it shows what a change costs on a busy one.

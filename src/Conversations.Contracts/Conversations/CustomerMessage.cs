@@ -1,6 +1,7 @@
 namespace Conversations.Contracts;
 
-/// <summary>A customer writes. <paramref name="ExternalId"/> is the channel provider's message id.</summary>
+/// <summary>A customer writes. <paramref name="ExternalId"/> is the channel provider's message id;
+/// <paramref name="Origin"/> the widget connection it came from (see <see cref="MessageAdded.Origin"/>).</summary>
 [GenerateSerializer]
 [Immutable]
 [Alias("Conversations.CustomerMessage")]
@@ -9,4 +10,5 @@ public sealed record CustomerMessage(
     string? ClientMessageId,
     string? Text,
     Attachment? Attachment = null,
-    string? ExternalId = null);
+    string? ExternalId = null,
+    string? Origin = null);

@@ -53,7 +53,7 @@ public sealed class ContactGrain(
     public async Task<Message> SendAsync(ContactMessage command)
     {
         RequireOwner(command.ConversationId);
-        var message = new CustomerMessage(this.GetPrimaryKeyString(), command.ClientMessageId, command.Text, command.Attachment);
+        var message = new CustomerMessage(this.GetPrimaryKeyString(), command.ClientMessageId, command.Text, command.Attachment, Origin: command.Origin);
         var result = await SendOrStartNewAsync(command.ConversationId, message);
         return result.Message;
     }

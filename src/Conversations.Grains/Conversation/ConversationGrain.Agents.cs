@@ -32,7 +32,7 @@ public sealed partial class ConversationGrain
         }
 
         var kind = command.Attachment is null ? MessageKind.Text : MessageKind.Image;
-        var result = await AppendAsync(kind, new MessageAuthor(AuthorKind.Agent, agent.Id, agent.Name), command.Text, command.Attachment, null, command.ClientMessageId, null);
+        var result = await AppendAsync(kind, new MessageAuthor(AuthorKind.Agent, agent.Id, agent.Name), command.Text, command.Attachment, null, command.ClientMessageId, null, command.Origin);
         if (!result.Duplicate)
         {
             // The first answer stops the SLA, which reads AgentAnswered after a restart: that one is stored.
@@ -59,7 +59,7 @@ public sealed partial class ConversationGrain
             throw new DomainException(DomainErrors.InvalidArgument, "A note needs a text.");
         }
 
-        var result = await AppendAsync(MessageKind.Note, new MessageAuthor(AuthorKind.Agent, agent.Profile.Id, agent.Profile.DisplayName), command.Text, null, null, command.ClientMessageId, null);
+        var result = await AppendAsync(MessageKind.Note, new MessageAuthor(AuthorKind.Agent, agent.Profile.Id, agent.Profile.DisplayName), command.Text, null, null, command.ClientMessageId, null, command.Origin);
         await SaveAsync(durable: false);
         return result.Message;
     }

@@ -6,7 +6,7 @@ namespace Conversations.Grains.Conversation;
 /// <summary>The message log: seqs, the fields folded from messages, storing and publishing the summary.</summary>
 public sealed partial class ConversationGrain
 {
-    private async Task<SendResult> AppendAsync(MessageKind kind, MessageAuthor author, string? text, Attachment? attachment, IReadOnlyList<ChoiceOption>? options, string? clientMessageId, string? externalId)
+    private async Task<SendResult> AppendAsync(MessageKind kind, MessageAuthor author, string? text, Attachment? attachment, IReadOnlyList<ChoiceOption>? options, string? clientMessageId, string? externalId, string? origin = null)
     {
         var now = clock.GetUtcNow();
         var message = new Message(Guid.NewGuid().ToString("N"), Id, _lastSeq + 1, kind, author, text, attachment, options, clientMessageId, now);
@@ -20,7 +20,7 @@ public sealed partial class ConversationGrain
         _lastSeq = stored.Seq;
         Track(stored);
         analytics.Record(new AnalyticsEvent(State.WorkspaceId, $"message.{author.Kind.ToString().ToLowerInvariant()}", Id, author.Kind == AuthorKind.Agent ? author.Id : null, now));
-        events.Publish(new MessageAdded(State.WorkspaceId, State.SiteId, Id, State.ContactId, State.Agent?.Id, stored));
+        events.Publish(new MessageAdded(State.WorkspaceId, State.SiteId, Id, State.ContactId, State.Agent?.Id, stored, origin));
         return new SendResult(stored, Duplicate: false);
     }
 

@@ -126,7 +126,7 @@ public sealed partial class ConversationGrain(
         }
 
         var kind = command.Attachment is null ? MessageKind.Text : MessageKind.Image;
-        var result = await AppendAsync(kind, new MessageAuthor(AuthorKind.Customer, State.ContactId, State.ContactName), command.Text, command.Attachment, null, command.ClientMessageId, command.ExternalId);
+        var result = await AppendAsync(kind, new MessageAuthor(AuthorKind.Customer, State.ContactId, State.ContactName), command.Text, command.Attachment, null, command.ClientMessageId, command.ExternalId, command.Origin);
         if (result.Duplicate)
         {
             return result;

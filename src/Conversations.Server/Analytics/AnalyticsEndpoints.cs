@@ -19,7 +19,7 @@ public static class AnalyticsEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> SummaryAsync(HttpContext http, SqlAnalyticsReader reader, TimeProvider clock)
+    private static async Task<IResult> SummaryAsync(HttpContext http, SqlAnalyticsReader reader, SqlAnalyticsSink sink, TimeProvider clock)
     {
         var errors = new FieldErrors();
         var now = clock.GetUtcNow();
@@ -35,6 +35,8 @@ public static class AnalyticsEndpoints
             return errors.ToProblem();
         }
 
+        // The sink writes about once a second: what this node recorded is written before it is counted.
+        await sink.FlushAsync().WaitAsync(http.RequestAborted);
         var counts = await reader.CountByTypeAsync(CurrentAgent.Of(http).WorkspaceId, from, to, http.RequestAborted);
         return Results.Ok(new AnalyticsSummary(from, to, counts.Sum(c => c.Count), counts));
     }

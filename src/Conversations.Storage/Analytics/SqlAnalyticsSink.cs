@@ -7,9 +7,11 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Conversations.Storage.Analytics;
 
-/// <summary>Analytics events queued in memory and written by one background writer, everything pending in one
-/// transaction. Recording never waits on the database: analytics must not slow a conversation down, and a
-/// batch that fails is logged and dropped rather than retried forever.</summary>
+/// <summary>Analytics events queued in memory and written by one background writer about once every
+/// <see cref="BatchWindow"/>, everything pending in one transaction. Recording never waits on the database:
+/// analytics must not slow a conversation down, and a batch that fails is logged and dropped rather than retried
+/// forever. The window matters on SQLite, where every writer takes turns at one write lock: written as soon as
+/// they came, a busy site's events made dozens of small commits a second that the message log queued behind.</summary>
 public sealed class SqlAnalyticsSink : IAnalyticsSink, IAsyncDisposable
 {
     private const string InsertSql =
@@ -20,6 +22,7 @@ public sealed class SqlAnalyticsSink : IAnalyticsSink, IAsyncDisposable
     private readonly int _maxBatchSize;
     private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _loop;
+    private volatile TaskCompletionSource _urgent = NewSignal();
 
     public SqlAnalyticsSink(SqlDatabase database, StorageOptions options, ILogger<SqlAnalyticsSink>? logger = null)
     {
@@ -29,6 +32,9 @@ public sealed class SqlAnalyticsSink : IAnalyticsSink, IAsyncDisposable
         _maxBatchSize = Math.Max(1, options.MaxBatchSize);
         _loop = Task.Run(WriteLoopAsync);
     }
+
+    /// <summary>How long recorded events wait for others to share their commit.</summary>
+    public static TimeSpan BatchWindow { get; } = TimeSpan.FromSeconds(1);
 
     /// <summary>How many batches were written; tests use it to see batching happen.</summary>
     public int BatchesWritten { get; private set; }
@@ -46,8 +52,14 @@ public sealed class SqlAnalyticsSink : IAnalyticsSink, IAsyncDisposable
     /// <summary>Completes once every event recorded before the call is written.</summary>
     public Task FlushAsync()
     {
-        var flushed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        return _queue.Writer.TryWrite(flushed) ? flushed.Task : _loop;
+        var flushed = NewSignal();
+        if (!_queue.Writer.TryWrite(flushed))
+        {
+            return _loop;
+        }
+
+        _urgent.TrySetResult();
+        return flushed.Task;
     }
 
     /// <summary>The stored events of a workspace in order of occurrence (reports and tests).</summary>
@@ -77,6 +89,7 @@ public sealed class SqlAnalyticsSink : IAnalyticsSink, IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
+        _urgent.TrySetResult();
         await _loop;
     }
 
@@ -86,25 +99,39 @@ public sealed class SqlAnalyticsSink : IAnalyticsSink, IAsyncDisposable
         var flushes = new List<TaskCompletionSource>();
         while (await _queue.Reader.WaitToReadAsync())
         {
-            while (batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var item))
+            // A flush (a reader, or stopping) cuts the wait short; events recorded after it wait for the next turn.
+            var urgent = _urgent;
+            await Task.WhenAny(urgent.Task, Task.Delay(BatchWindow));
+            if (urgent.Task.IsCompleted)
             {
-                if (item is AnalyticsEvent analyticsEvent)
-                {
-                    batch.Add(analyticsEvent);
-                }
-                else
-                {
-                    flushes.Add((TaskCompletionSource)item);
-                    break;
-                }
+                _urgent = NewSignal();
             }
 
-            await WriteAsync(batch);
-            batch.Clear();
-            flushes.ForEach(f => f.TrySetResult());
-            flushes.Clear();
+            // Everything pending goes now, in as many batches as it takes, so the queue never falls behind.
+            while (_queue.Reader.TryPeek(out _))
+            {
+                while (batch.Count < _maxBatchSize && _queue.Reader.TryRead(out var item))
+                {
+                    if (item is AnalyticsEvent analyticsEvent)
+                    {
+                        batch.Add(analyticsEvent);
+                    }
+                    else
+                    {
+                        flushes.Add((TaskCompletionSource)item);
+                        break;
+                    }
+                }
+
+                await WriteAsync(batch);
+                batch.Clear();
+                flushes.ForEach(f => f.TrySetResult());
+                flushes.Clear();
+            }
         }
     }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private async Task WriteAsync(List<AnalyticsEvent> batch)
     {

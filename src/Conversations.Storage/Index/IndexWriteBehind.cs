@@ -11,14 +11,15 @@ namespace Conversations.Storage.Index;
 /// <para>A crash loses at most the rows of the last interval. That is acceptable because the index is a read
 /// model of the conversation grains, which are the record (their state and messages are group-committed before
 /// they acknowledge): a conversation's row is rewritten whole by the grain's next change, and a lost row only
-/// shows a list entry a fraction of a second old until then.</para>
-/// <para>The interval is a quarter of a second because the index is small and hot: a thousand live conversations
-/// fit in about a hundred pages, and every commit rewrites each page it touched (in the WAL on SQLite, then again
-/// at the checkpoint). At 20 ms a busy site rewrote those pages 50 times a second; at 250 ms a conversation's
-/// changes in between also fold into one row.</para></summary>
+/// shows a list entry up to a second old until then.</para>
+/// <para>The interval is a second because the index is small and hot: a thousand live conversations fit in about
+/// a hundred pages, and every commit rewrites each page it touched (in the WAL on SQLite, then again at the
+/// checkpoint). At 20 ms a busy site rewrote those pages 50 times a second, and each conversation's row with
+/// every message; over a second its changes fold into one row. Consoles do not wait for it: they get rows as
+/// events, and a list read on this node flushes first.</para></summary>
 internal sealed class IndexWriteBehind : IAsyncDisposable
 {
-    public static readonly TimeSpan FlushInterval = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
     public const int FlushAt = 1_000;
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(200);
 

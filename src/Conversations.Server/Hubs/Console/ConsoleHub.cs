@@ -98,7 +98,7 @@ public sealed class ConsoleHub(
         var text = HubArguments.Text(reply.Text, "text");
         var agent = Agent();
         var attachment = await arguments.AttachmentAsync(agent.Agent.WorkspaceId, reply.AttachmentId, text, Context.ConnectionAborted);
-        return await conversation.ReplyAsync(new AgentMessage(agent.Agent.AgentId, clientMessageId, text, attachment));
+        return await conversation.ReplyAsync(new AgentMessage(agent.Agent.AgentId, clientMessageId, text, attachment, Context.ConnectionId));
     }
 
     [HubMethodName("note")]
@@ -108,7 +108,7 @@ public sealed class ConsoleHub(
         var conversation = Conversation(note.ConversationId);
         var clientMessageId = HubArguments.Id(note.ClientMessageId, "clientMessageId");
         var text = string.IsNullOrWhiteSpace(note.Text) ? throw HubArguments.Invalid("text", "is required.") : HubArguments.Text(note.Text, "text");
-        return await conversation.NoteAsync(new AgentMessage(AgentId(), clientMessageId, text));
+        return await conversation.NoteAsync(new AgentMessage(AgentId(), clientMessageId, text, Origin: Context.ConnectionId));
     }
 
     [HubMethodName("take")]

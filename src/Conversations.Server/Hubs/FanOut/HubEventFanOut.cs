@@ -55,12 +55,15 @@ public sealed partial class HubEventFanOut(
         switch (conversationEvent)
         {
             case MessageAdded added:
+                // The sending connection has the message as its call's result; its other tabs get it here.
                 if (added.Message.Kind != MessageKind.Note)
                 {
-                    Fire(Widget(added.ConversationId).Message(added.Message), added);
+                    var group = HubGroups.Conversation(added.ConversationId);
+                    var widget = added.Origin is { } origin ? widgets.Clients.GroupExcept(group, origin) : widgets.Clients.Group(group);
+                    Fire(widget.Message(added.Message), added);
                 }
 
-                Fire(Followers(added.WorkspaceId, added.SiteId, added.ConversationId, added.AssignedAgentId).Message(added.Message), added);
+                Fire(Followers(added.WorkspaceId, added.SiteId, added.ConversationId, added.AssignedAgentId, added.Origin).Message(added.Message), added);
                 metrics.Delivered(added.Message);
                 break;
             case ConversationStateChanged changed:
@@ -191,15 +194,16 @@ public sealed partial class HubEventFanOut(
 
     // Unassigned conversations are previewed by the whole site; an assigned one is followed by its agent
     // and its watchers only.
-    private IConsoleClient Followers(string workspaceId, string siteId, string conversationId, string? assignedAgentId)
+    private IConsoleClient Followers(string workspaceId, string siteId, string conversationId, string? assignedAgentId, string? except = null)
     {
         if (assignedAgentId is null)
         {
-            return Site(workspaceId, siteId);
+            var site = HubGroups.Site(workspaceId, siteId);
+            return except is null ? consoles.Clients.Group(site) : consoles.Clients.GroupExcept(site, except);
         }
 
-        var targets = connections.Of(assignedAgentId).Select(c => c.ConnectionId).Concat(audience.Watchers(conversationId)).Distinct().ToList();
-        return consoles.Clients.Clients(targets);
+        var targets = connections.Of(assignedAgentId).Select(c => c.ConnectionId).Concat(audience.Watchers(conversationId)).Distinct();
+        return consoles.Clients.Clients([.. targets.Where(id => id != except)]);
     }
 
     // Supervisors see everyone's presence; an agent also sees its own (on every console it has open).

@@ -71,7 +71,7 @@ public sealed class WidgetHub(IGrainFactory grains, VisitorTokens tokens, Widget
             try
             {
                 var sent = await grains.GetGrain<IConversationGrain>(conversationId)
-                    .SendAsCustomerAsync(new CustomerMessage(visitor.ContactId, clientMessageId, text, attachment));
+                    .SendAsCustomerAsync(new CustomerMessage(visitor.ContactId, clientMessageId, text, attachment, Origin: Context.ConnectionId));
                 return sent.Message;
             }
             catch (DomainException e) when (e.Code == DomainErrors.ConversationClosed)
@@ -81,7 +81,7 @@ public sealed class WidgetHub(IGrainFactory grains, VisitorTokens tokens, Widget
         }
 
         var message = await grains.GetGrain<IContactGrain>(visitor.ContactId)
-            .SendAsync(new ContactMessage(conversationId, clientMessageId, text, attachment));
+            .SendAsync(new ContactMessage(conversationId, clientMessageId, text, attachment, Context.ConnectionId));
         visitor.Own(conversationId);
         if (message.ConversationId != conversationId)
         {
