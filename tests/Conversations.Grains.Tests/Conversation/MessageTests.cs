@@ -101,6 +101,39 @@ public sealed class MessageTests
     }
 
     [Fact]
+    public async Task Send_BurstOfCustomerLines_NotifiesTheAgentOncePerWindow()
+    {
+        await using var h = await GrainsHarness.StartAsync();
+        var id = (await h.StartAsync("c1", GrainsHarness.OtherSite)).ConversationId;
+        await h.Conversation(id).TakeAsync("a1");
+
+        await h.Contact("c1").SendAsync(new ContactMessage(id, "m1", "bonjour"));
+        await h.Contact("c1").SendAsync(new ContactMessage(id, "m2", "j'ai une question"));
+        await h.Contact("c1").SendAsync(new ContactMessage(id, "m3", "sur ma commande"));
+        var burst = h.Events.Of<NotificationRaised>().Where(e => e.Kind == NotificationKind.Message).ToList();
+        await h.AdvanceAsync(TimeSpan.FromSeconds(11));
+        await h.Contact("c1").SendAsync(new ContactMessage(id, "m4", "vous êtes là ?"));
+
+        Assert.Equal("bonjour", Assert.Single(burst).Body);
+        Assert.Equal(4, h.Events.Of<MessageAdded>().Count(e => e.Message.Author.Kind == AuthorKind.Customer));
+        Assert.Equal(["bonjour", "vous êtes là ?"], h.Events.Of<NotificationRaised>().Where(e => e.Kind == NotificationKind.Message).Select(e => e.Body));
+    }
+
+    [Fact]
+    public async Task Send_FromAConnection_NamesItAsTheOrigin()
+    {
+        await using var h = await GrainsHarness.StartAsync();
+        var id = (await h.StartAsync("c1", GrainsHarness.OtherSite)).ConversationId;
+        await h.Conversation(id).TakeAsync("a1");
+
+        var customer = await h.Contact("c1").SendAsync(new ContactMessage(id, "m1", "hello", Origin: "widget-connection"));
+        var agent = await h.Conversation(id).ReplyAsync(new AgentMessage("a1", "r1", "hi", Origin: "console-connection"));
+
+        Assert.Equal("widget-connection", Assert.Single(h.Events.Of<MessageAdded>(), e => e.Message.Id == customer.Id).Origin);
+        Assert.Equal("console-connection", Assert.Single(h.Events.Of<MessageAdded>(), e => e.Message.Id == agent.Id).Origin);
+    }
+
+    [Fact]
     public async Task Choose_OfferedOption_StoresTheLabel()
     {
         await using var h = await GrainsHarness.StartAsync();

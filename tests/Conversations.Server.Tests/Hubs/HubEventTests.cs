@@ -39,6 +39,46 @@ public sealed class HubEventTests(ServerFixture server) : IClassFixture<ServerFi
     }
 
     [Fact]
+    public async Task Send_TheOtherTabsGetTheMessage_TheSenderOnlyItsResult()
+    {
+        var (sender, start) = await HubSessions.StartAsync(server, HubClientProtocol.Json);
+        await using var _ = sender;
+        var (otherTab, resumed) = await HubSessions.StartAsync(server, HubClientProtocol.Json, new { siteId = "demo", visitorToken = start.VisitorToken });
+        await using var __ = otherTab;
+        var conversationId = start.ConversationId;
+        Assert.Equal(conversationId, resumed.ConversationId);
+
+        var sent = await sender.InvokeAsync<Message>("send", new { conversationId, clientMessageId = "tab1", text = "depuis le premier onglet" });
+
+        var echoed = await otherTab.WaitForAsync<Message>("message", m => m.Id == sent.Id);
+        Assert.Equal("depuis le premier onglet", echoed.Text);
+        await Assert.ThrowsAsync<TimeoutException>(() =>
+            sender.WaitForAsync<Message>("message", m => m.Id == sent.Id, TimeSpan.FromMilliseconds(300)));
+    }
+
+    [Fact]
+    public async Task Reply_TheAgentsOtherConsolesGetIt_TheSenderOnlyItsResult()
+    {
+        await using var first = await HubSessions.ConsoleAsync(server, "agent2@demo.test");
+        await using var second = await HubSessions.ConsoleAsync(server, "agent2@demo.test", online: false);
+        var (widget, start) = await HubSessions.StartAsync(server, HubClientProtocol.Json);
+        await using var _ = widget;
+        var conversationId = start.ConversationId;
+        await first.InvokeAsync<JsonElement>("take", new { conversationId });
+
+        var reply = await first.InvokeAsync<Message>("reply", new { conversationId, clientMessageId = "r", text = "bonjour" });
+
+        Assert.Equal(reply.Id, (await second.WaitForAsync<Message>("message", m => m.Id == reply.Id)).Id);
+        Assert.Equal(reply.Id, (await widget.WaitForAsync<Message>("message", m => m.Id == reply.Id)).Id);
+        await Assert.ThrowsAsync<TimeoutException>(() =>
+            first.WaitForAsync<Message>("message", m => m.Id == reply.Id, TimeSpan.FromMilliseconds(300)));
+
+        // Leaves no live conversation and no online agent2 behind for the other tests' assignments.
+        await first.InvokeAsync<JsonElement>("close", new { conversationId });
+        await first.InvokeAsync("setStatus", new { status = "offline" });
+    }
+
+    [Fact]
     public async Task CustomerMarkRead_ReachesTheAssignedAgentsConsole()
     {
         await using var agent = await HubSessions.ConsoleAsync(server, "agent2@demo.test", HubClientProtocol.Json);
