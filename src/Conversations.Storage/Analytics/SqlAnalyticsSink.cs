@@ -17,6 +17,10 @@ public sealed class SqlAnalyticsSink : IAnalyticsSink, IAsyncDisposable
     private const string InsertSql =
         "INSERT INTO events (workspace_id, type, conversation_id, agent_id, occurred_at, data) VALUES (@WorkspaceId, @Type, @ConversationId, @AgentId, @OccurredAt, @Data)";
 
+    // Events per transaction: the SQLite write lock is shared with the message log, whose acknowledgements
+    // would otherwise wait behind a whole second's events in one commit.
+    private const int EventsPerCommit = 500;
+
     private readonly SqlDatabase _database;
     private readonly ILogger _logger;
     private readonly int _maxBatchSize;
@@ -29,7 +33,7 @@ public sealed class SqlAnalyticsSink : IAnalyticsSink, IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         _database = database;
         _logger = logger ?? NullLogger<SqlAnalyticsSink>.Instance;
-        _maxBatchSize = Math.Max(1, options.MaxBatchSize);
+        _maxBatchSize = Math.Clamp(options.MaxBatchSize, 1, EventsPerCommit);
         _loop = Task.Run(WriteLoopAsync);
     }
 
@@ -143,7 +147,7 @@ public sealed class SqlAnalyticsSink : IAnalyticsSink, IAsyncDisposable
         try
         {
             using var writeTurn = await _database.EnterWriteAsync(CancellationToken.None);
-            await using var connection = await _database.OpenAsync(CancellationToken.None);
+            await using var connection = await _database.OpenWriteBehindAsync(CancellationToken.None);
             await using var transaction = await connection.BeginTransactionAsync();
             await connection.ExecuteAsync(InsertSql, batch.Select(e => new
             {

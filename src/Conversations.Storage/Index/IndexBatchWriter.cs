@@ -34,7 +34,7 @@ internal sealed class IndexBatchWriter(SqlDatabase database)
     public async Task WriteAsync(IReadOnlyCollection<ConversationIndexEntry> entries, CancellationToken cancellationToken)
     {
         using var writeTurn = await database.EnterWriteAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var connection = await database.OpenWriteBehindAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var upsert = Command(connection, transaction, UpsertSql, UpsertParameters);
         await using var deleteUnread = Command(connection, transaction, "DELETE FROM conversation_unread WHERE conversation_id = @ConversationId", "ConversationId");

@@ -12,6 +12,11 @@ public abstract class SqlDatabase : IAsyncDisposable
     /// <summary>Opens a connection ready for use (pragmas set on SQLite, pooled on PostgreSQL).</summary>
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>Opens a connection for a write-behind writer (the conversation index, analytics), whose last
+    /// interval a crash may lose anyway: on SQLite its commits skip their own fsync, and are made durable by the
+    /// next fsynced commit of the same WAL. Elsewhere the same as <see cref="OpenAsync"/>.</summary>
+    public virtual Task<DbConnection> OpenWriteBehindAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
+
     /// <summary>A time as a parameter value of this provider.</summary>
     public abstract object Time(DateTimeOffset value);
 

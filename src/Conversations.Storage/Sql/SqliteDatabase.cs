@@ -13,6 +13,7 @@ public sealed class SqliteDatabase : SqlDatabase
     private static readonly string[] SynchronousLevels = ["OFF", "NORMAL", "FULL", "EXTRA"];
     private readonly string _connectionString;
     private readonly string _pragmas;
+    private readonly bool _fsyncs;
 
     // SQLite has one write lock per file, and a writer that finds it taken sleeps in the busy handler
     // (1, 2, 5, 10 ms…) whatever the holder does. The batch writers (messages, state, index, analytics,
@@ -32,6 +33,7 @@ public sealed class SqliteDatabase : SqlDatabase
         _connectionString = builder.ToString();
         _pragmas = string.Create(CultureInfo.InvariantCulture, $"PRAGMA synchronous = {level}; PRAGMA busy_timeout = {(int)busyTimeout.TotalMilliseconds}; PRAGMA wal_autocheckpoint = 0; PRAGMA temp_store = MEMORY; PRAGMA journal_size_limit = {JournalSizeLimit};");
         FilePath = builder.DataSource;
+        _fsyncs = level is "FULL" or "EXTRA";
     }
 
     /// <summary>The database file.</summary>
@@ -59,6 +61,21 @@ public sealed class SqliteDatabase : SqlDatabase
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <inheritdoc/>
+    public override async Task<DbConnection> OpenWriteBehindAsync(CancellationToken cancellationToken)
+    {
+        var connection = await OpenAsync(cancellationToken);
+        if (_fsyncs)
+        {
+            // Per connection, and set again by the next OpenAsync of this pooled connection.
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous = NORMAL;";
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+
+        return connection;
     }
 
     /// <inheritdoc/>
