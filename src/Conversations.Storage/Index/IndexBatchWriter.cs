@@ -6,7 +6,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Conversations.Storage.Index;
 
-/// <summary>Writes a set of index rows (one per conversation) and their unread counts in one transaction. The three
+/// <summary>Writes a set of index rows (one per conversation) and their unread counts in one transaction. The
 /// statements are created once per batch and rebound per row; on SQLite they are prepared, so a row costs a few
 /// keyed B-tree writes and the commit's fsync is shared by the batch. The same ADO.NET code serves PostgreSQL,
 /// where a batch is a few dozen rows of a read model and one round trip per statement is cheap next to the commit.</summary>
@@ -25,6 +25,12 @@ internal sealed class IndexBatchWriter(SqlDatabase database)
             monitored = excluded.monitored, created_at = excluded.created_at, updated_at = excluded.updated_at
         """;
 
+    private const string UpsertUnreadSql =
+        """
+        INSERT INTO conversation_unread (conversation_id, agent_id, unread) VALUES (@ConversationId, @AgentId, @Unread)
+        ON CONFLICT (conversation_id, agent_id) DO UPDATE SET unread = excluded.unread WHERE conversation_unread.unread <> excluded.unread
+        """;
+
     private static readonly string[] UpsertParameters =
     [
         "ConversationId", "WorkspaceId", "SiteId", "ChannelId", "Status", "AssignedAgentId", "AssignedAgentName", "ContactId", "ContactName",
@@ -38,22 +44,33 @@ internal sealed class IndexBatchWriter(SqlDatabase database)
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using var upsert = Command(connection, transaction, UpsertSql, UpsertParameters);
         await using var deleteUnread = Command(connection, transaction, "DELETE FROM conversation_unread WHERE conversation_id = @ConversationId", "ConversationId");
-        await using var insertUnread = Command(
-            connection, transaction, "INSERT INTO conversation_unread (conversation_id, agent_id, unread) VALUES (@ConversationId, @AgentId, @Unread)",
-            "ConversationId", "AgentId", "Unread");
+        await using var deleteOtherUnread = Command(
+            connection, transaction, "DELETE FROM conversation_unread WHERE conversation_id = @ConversationId AND agent_id <> @AgentId", "ConversationId", "AgentId");
+        await using var upsertUnread = Command(connection, transaction, UpsertUnreadSql, "ConversationId", "AgentId", "Unread");
         foreach (var entry in entries)
         {
             Bind(upsert, Values(entry));
             await upsert.ExecuteNonQueryAsync(cancellationToken);
-            Bind(deleteUnread, entry.ConversationId);
-            await deleteUnread.ExecuteNonQueryAsync(cancellationToken);
-            foreach (var (agentId, unread) in entry.UnreadByAgent)
+
+            // The common row has one agent with unread messages: its count is updated in place (or not at all
+            // when unchanged), and the delete of the others finds nothing, so the unread tables' pages are not
+            // rewritten for every row as a delete and re-insert did.
+            var unread = entry.UnreadByAgent.Where(u => u.Value > 0).ToList();
+            if (unread.Count == 1)
             {
-                if (unread > 0)
-                {
-                    Bind(insertUnread, entry.ConversationId, agentId, unread);
-                    await insertUnread.ExecuteNonQueryAsync(cancellationToken);
-                }
+                Bind(deleteOtherUnread, entry.ConversationId, unread[0].Key);
+                await deleteOtherUnread.ExecuteNonQueryAsync(cancellationToken);
+            }
+            else
+            {
+                Bind(deleteUnread, entry.ConversationId);
+                await deleteUnread.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            foreach (var (agentId, count) in unread)
+            {
+                Bind(upsertUnread, entry.ConversationId, agentId, count);
+                await upsertUnread.ExecuteNonQueryAsync(cancellationToken);
             }
         }
 

@@ -30,6 +30,31 @@ public abstract class ConversationIndexTests : StorageSuite
     }
 
     [ProviderFact]
+    public async Task UpsertAsync_UnreadCountsAcrossCommits_EachCommitLeavesExactlyItsCounts()
+    {
+        await using var db = await NewDatabaseAsync();
+        await using var index = new SqlConversationIndex(db.Database);
+        var entry = Entry("u1", ConversationStatus.Live, "a1", "s1", "Ada", "hi", 1, []);
+        Dictionary<string, int>[] steps =
+        [
+            new() { ["a1"] = 2, ["a2"] = 1 },
+            new() { ["a1"] = 3, ["a2"] = 0 },
+            new() { ["a1"] = 3 },
+            new() { ["a2"] = 4 },
+            new() { ["a1"] = 0 },
+            new() { ["a1"] = 1, ["a2"] = 1, ["a3"] = 2 },
+        ];
+
+        foreach (var unread in steps)
+        {
+            // GetAsync waits for the commit, so every step is its own transaction over the previous one's rows.
+            await index.UpsertAsync(entry with { UnreadByAgent = unread });
+            var read = await index.GetAsync("u1");
+            Assert.Equal(unread.Where(u => u.Value > 0).ToDictionary(), read!.UnreadByAgent);
+        }
+    }
+
+    [ProviderFact]
     public async Task QueryAsync_Views_SelectStatusesNewestFirst()
     {
         await using var db = await NewDatabaseAsync();
