@@ -65,7 +65,6 @@ public sealed class SqliteCheckpointTests
         await stop.CancelAsync();
         await writer;
 
-        Assert.True(grown >= 300, $"the WAL holds {grown} frames after 300 commits");
         Assert.True(restarted < grown, $"the WAL holds {restarted} frames after the checkpoint, {grown} before it");
     }
 
