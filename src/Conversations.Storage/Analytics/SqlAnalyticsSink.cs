@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace Conversations.Storage.Analytics;
 
 /// <summary>Analytics events queued in memory and written by one background writer about once every
-/// <see cref="BatchWindow"/>, everything pending in one transaction. Recording never waits on the database:
+/// <see cref="BatchWindow"/>, everything pending in transactions of at most <see cref="EventsPerCommit"/>. Recording never waits on the database:
 /// analytics must not slow a conversation down, and a batch that fails is logged and dropped rather than retried
 /// forever. The window matters on SQLite, where every writer takes turns at one write lock: written as soon as
 /// they came, a busy site's events made dozens of small commits a second that the message log queued behind.</summary>
