@@ -30,6 +30,7 @@ public static class HubsExtensions
                 options.AddFilter<DomainErrorFilter>();
                 options.AddFilter<RateLimitFilter>();
                 options.AddFilter<ArgumentShapeFilter>();
+                options.AddFilter<NodeLossRetryFilter>();
             })
             .AddJsonProtocol(options =>
             {
@@ -45,6 +46,7 @@ public static class HubsExtensions
         services.AddSingleton<RateLimitFilter>();
         services.AddSingleton<DomainErrorFilter>();
         services.AddSingleton<ArgumentShapeFilter>();
+        services.AddSingleton<NodeLossRetryFilter>();
         services.AddSingleton<VisitorTokens>();
         services.AddSingleton<IVisitorTokenReader>(sp => sp.GetRequiredService<VisitorTokens>());
         services.AddSingleton<WidgetArguments>();

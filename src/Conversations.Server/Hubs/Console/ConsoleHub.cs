@@ -90,6 +90,7 @@ public sealed class ConsoleHub(
     }
 
     [HubMethodName("reply")]
+    [Idempotent]
     public async Task<Message> ReplyAsync(MessageRequest? request)
     {
         var reply = HubArguments.Required(request);
@@ -102,6 +103,7 @@ public sealed class ConsoleHub(
     }
 
     [HubMethodName("note")]
+    [Idempotent]
     public async Task<Message> NoteAsync(MessageRequest? request)
     {
         var note = HubArguments.Required(request);

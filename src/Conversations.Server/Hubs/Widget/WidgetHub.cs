@@ -58,6 +58,7 @@ public sealed class WidgetHub(IGrainFactory grains, VisitorTokens tokens, Widget
     }
 
     [HubMethodName("send")]
+    [Idempotent]
     public async Task<Message> SendAsync(MessageRequest? request)
     {
         var send = HubArguments.Required(request);
@@ -94,6 +95,7 @@ public sealed class WidgetHub(IGrainFactory grains, VisitorTokens tokens, Widget
     }
 
     [HubMethodName("choose")]
+    [Idempotent]
     public async Task<Message> ChooseAsync(ChooseRequest? request)
     {
         var choose = HubArguments.Required(request);

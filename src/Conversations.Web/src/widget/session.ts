@@ -34,6 +34,7 @@ export interface SessionOptions {
 }
 
 const typingTimeoutMs = 8_000;
+const unavailableRetryMs = 1_000;
 const typingRefreshMs = 3_000;
 
 /** One visitor's conversation with the server: connects lazily, resumes with the stored token,
@@ -349,7 +350,15 @@ export class ChatSession {
       this.receive(message);
       return 'sent';
     } catch (error) {
-      return connection.state === HubConnectionState.Connected ? { failed: hubErrorMessage(error) } : 'transient';
+      if (connection.state !== HubConnectionState.Connected) return 'transient';
+      const message = hubErrorMessage(error);
+      // A node of the cluster went away during the send (the server already retried): the same
+      // clientMessageId again in a moment is stored once, so keep the message queued rather than failed.
+      if (message.startsWith('unavailable:')) {
+        setTimeout(() => void this.flush(), unavailableRetryMs);
+        return 'transient';
+      }
+      return { failed: message };
     }
   }
 
