@@ -22,6 +22,9 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>The child's process id, for a profiler.</summary>
+    public int Id => _process.Id;
+
     /// <summary>The CPU time the child has used so far (user and kernel, all threads).</summary>
     public TimeSpan ProcessorTime
     {

@@ -23,6 +23,8 @@ public static class E2eQuick
         {
             await LoadPhases.FixedRateAsync(server, recorder, OfferedPerSecond / 4, TimeSpan.FromSeconds(2));
             (offeredDelivered, p50, p99) = await LoadPhases.FixedRateAsync(server, recorder, OfferedPerSecond, Window);
+            // Progress on stderr, so a profiler can be attached to the server for just this phase.
+            Console.Error.WriteLine($"{DateTime.UtcNow:HH:mm:ss.fff} server {server.ProcessId}: saturation for {Window.TotalSeconds:N0} s");
             var cpuBefore = server.ProcessorTime;
             var loadBefore = LoadProcessorTime();
             (delivered, saturationP99) = await LoadPhases.SaturationAsync(server, recorder, Window);

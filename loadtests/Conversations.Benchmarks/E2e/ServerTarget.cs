@@ -40,6 +40,9 @@ public sealed class ServerTarget : IChatTarget
 
     public TimeSpan ProcessorTime => _server.ProcessorTime;
 
+    /// <summary>The server's process id.</summary>
+    public int ProcessId => _server.Id;
+
     public static async Task<ServerTarget> StartAsync(int conversations, int agentCount, DeliveryRecorder recorder)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), "conversations-e2e-" + Guid.NewGuid().ToString("N"));

@@ -149,15 +149,13 @@ public sealed class SqlAnalyticsSink : IAnalyticsSink, IAsyncDisposable
             using var writeTurn = await _database.EnterWriteAsync(CancellationToken.None);
             await using var connection = await _database.OpenWriteBehindAsync(CancellationToken.None);
             await using var transaction = await connection.BeginTransactionAsync();
-            await connection.ExecuteAsync(InsertSql, batch.Select(e => new
+            await using var insert = BatchCommand.Create(connection, transaction, InsertSql, "WorkspaceId", "Type", "ConversationId", "AgentId", "OccurredAt", "Data");
+            foreach (var e in batch)
             {
-                e.WorkspaceId,
-                e.Type,
-                e.ConversationId,
-                e.AgentId,
-                OccurredAt = _database.Time(e.OccurredAt),
-                e.Data,
-            }), transaction);
+                BatchCommand.Bind(insert, e.WorkspaceId, e.Type, e.ConversationId, e.AgentId, _database.Time(e.OccurredAt), e.Data);
+                await insert.ExecuteNonQueryAsync();
+            }
+
             await transaction.CommitAsync();
             BatchesWritten++;
         }

@@ -1,13 +1,11 @@
-using System.Data.Common;
 using Conversations.Grains.Persistence;
 using Conversations.Storage.Sql;
 using Conversations.Storage.Text;
-using Microsoft.Data.Sqlite;
 
 namespace Conversations.Storage.Index;
 
 /// <summary>Writes a set of index rows (one per conversation) and their unread counts in one transaction. The
-/// statements are created once per batch and rebound per row; on SQLite they are prepared, so a row costs a few
+/// statements are <see cref="BatchCommand"/>s, created once per batch and rebound per row; on SQLite they are prepared, so a row costs a few
 /// keyed B-tree writes and the commit's fsync is shared by the batch. The same ADO.NET code serves PostgreSQL,
 /// where a batch is a few dozen rows of a read model and one round trip per statement is cheap next to the commit.</summary>
 internal sealed class IndexBatchWriter(SqlDatabase database)
@@ -42,14 +40,14 @@ internal sealed class IndexBatchWriter(SqlDatabase database)
         using var writeTurn = await database.EnterWriteAsync(cancellationToken);
         await using var connection = await database.OpenWriteBehindAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using var upsert = Command(connection, transaction, UpsertSql, UpsertParameters);
-        await using var deleteUnread = Command(connection, transaction, "DELETE FROM conversation_unread WHERE conversation_id = @ConversationId", "ConversationId");
-        await using var deleteOtherUnread = Command(
+        await using var upsert = BatchCommand.Create(connection, transaction, UpsertSql, UpsertParameters);
+        await using var deleteUnread = BatchCommand.Create(connection, transaction, "DELETE FROM conversation_unread WHERE conversation_id = @ConversationId", "ConversationId");
+        await using var deleteOtherUnread = BatchCommand.Create(
             connection, transaction, "DELETE FROM conversation_unread WHERE conversation_id = @ConversationId AND agent_id <> @AgentId", "ConversationId", "AgentId");
-        await using var upsertUnread = Command(connection, transaction, UpsertUnreadSql, "ConversationId", "AgentId", "Unread");
+        await using var upsertUnread = BatchCommand.Create(connection, transaction, UpsertUnreadSql, "ConversationId", "AgentId", "Unread");
         foreach (var entry in entries)
         {
-            Bind(upsert, Values(entry));
+            BatchCommand.Bind(upsert, Values(entry));
             await upsert.ExecuteNonQueryAsync(cancellationToken);
 
             // The common row has one agent with unread messages: its count is updated in place (or not at all
@@ -58,18 +56,18 @@ internal sealed class IndexBatchWriter(SqlDatabase database)
             var unread = entry.UnreadByAgent.Where(u => u.Value > 0).ToList();
             if (unread.Count == 1)
             {
-                Bind(deleteOtherUnread, entry.ConversationId, unread[0].Key);
+                BatchCommand.Bind(deleteOtherUnread, entry.ConversationId, unread[0].Key);
                 await deleteOtherUnread.ExecuteNonQueryAsync(cancellationToken);
             }
             else
             {
-                Bind(deleteUnread, entry.ConversationId);
+                BatchCommand.Bind(deleteUnread, entry.ConversationId);
                 await deleteUnread.ExecuteNonQueryAsync(cancellationToken);
             }
 
             foreach (var (agentId, count) in unread)
             {
-                Bind(upsertUnread, entry.ConversationId, agentId, count);
+                BatchCommand.Bind(upsertUnread, entry.ConversationId, agentId, count);
                 await upsertUnread.ExecuteNonQueryAsync(cancellationToken);
             }
         }
@@ -97,34 +95,4 @@ internal sealed class IndexBatchWriter(SqlDatabase database)
         database.Time(entry.CreatedAt),
         database.Time(entry.UpdatedAt),
     ];
-
-    private static DbCommand Command(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = sql;
-        foreach (var name in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-
-        // Prepared once per batch on SQLite; PostgreSQL parameter types vary with null values, so it is left unprepared.
-        if (command is SqliteCommand)
-        {
-            command.Prepare();
-        }
-
-        return command;
-    }
-
-    private static void Bind(DbCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = values[i] ?? DBNull.Value;
-        }
-    }
 }

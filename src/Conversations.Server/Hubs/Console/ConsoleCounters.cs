@@ -9,27 +9,25 @@ public sealed class ConsoleCounters
 {
     private readonly ConcurrentDictionary<string, (int Waiting, int Unassigned)> _queues = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, int> _mine = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, ConcurrentDictionary<string, int>> _unread = new(StringComparer.Ordinal);
+    // Per agent, its conversations with unread messages (a set under its own lock: a ConcurrentDictionary's
+    // Count takes all its locks, and the counters are read for every connection an event reaches).
+    private readonly ConcurrentDictionary<string, HashSet<string>> _unread = new(StringComparer.Ordinal);
 
     public void SetQueue(string workspaceId, string siteId, int waiting, int unassigned) =>
         _queues[HubGroups.Site(workspaceId, siteId)] = (waiting, unassigned);
 
     public void SetMine(string agentId, int active) => _mine[agentId] = active;
 
-    /// <summary>Records the agent's unread count in a conversation; true when the agent's <c>unread</c> counter
+    /// <summary>Records whether the agent has unread messages in a conversation; true when the agent's <c>unread</c> counter
     /// (conversations with unread messages) changed, that is when the conversation became read or unread. A
     /// further message in an unread conversation changes its row, not the counters.</summary>
     public bool SetUnread(string agentId, string conversationId, int unread)
     {
-        var perConversation = _unread.GetOrAdd(agentId, _ => new(StringComparer.Ordinal));
-        if (unread == 0)
+        var conversations = _unread.GetOrAdd(agentId, _ => new(StringComparer.Ordinal));
+        lock (conversations)
         {
-            return perConversation.TryRemove(conversationId, out _);
+            return unread == 0 ? conversations.Remove(conversationId) : conversations.Add(conversationId);
         }
-
-        var wasUnread = perConversation.ContainsKey(conversationId);
-        perConversation[conversationId] = unread;
-        return !wasUnread;
     }
 
     public CountersPayload For(ConsoleConnection connection)
@@ -39,7 +37,20 @@ public sealed class ConsoleCounters
         return new CountersPayload(
             queues.Sum(q => q.Waiting),
             queues.Sum(q => q.Unassigned),
-            _unread.TryGetValue(agentId, out var unread) ? unread.Count : 0,
+            UnreadOf(agentId),
             _mine.GetValueOrDefault(agentId));
+    }
+
+    private int UnreadOf(string agentId)
+    {
+        if (!_unread.TryGetValue(agentId, out var conversations))
+        {
+            return 0;
+        }
+
+        lock (conversations)
+        {
+            return conversations.Count;
+        }
     }
 }

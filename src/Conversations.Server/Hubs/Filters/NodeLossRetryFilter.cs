@@ -22,7 +22,8 @@ public sealed class NodeLossRetryFilter : IHubFilter
             .AddRetry(new RetryStrategyOptions
             {
                 ShouldHandle = new PredicateBuilder().Handle<Exception>(IsNodeLoss),
-                // About 1.5 s in all: the time membership takes to tell the other silos a stopping one has gone.
+                // About 1.5 s of delays in all: the time membership takes to tell the other silos a stopping one
+                // has gone. The pipeline's own first run is an immediate retry.
                 MaxRetryAttempts = 4,
                 Delay = TimeSpan.FromMilliseconds(100),
                 BackoffType = DelayBackoffType.Exponential,
@@ -43,9 +44,23 @@ public sealed class NodeLossRetryFilter : IHubFilter
             return next(invocationContext);
         }
 
-        return _retry.ExecuteAsync(
-            static (call, _) => call.next(call.invocationContext),
-            (next, invocationContext),
-            invocationContext.Context.ConnectionAborted);
+        return InvokeWithRetriesAsync(invocationContext, next);
+    }
+
+    // The first attempt runs outside the pipeline: every send pays for a Polly context otherwise, and almost
+    // none is ever retried.
+    private async ValueTask<object?> InvokeWithRetriesAsync(HubInvocationContext invocationContext, Func<HubInvocationContext, ValueTask<object?>> next)
+    {
+        try
+        {
+            return await next(invocationContext);
+        }
+        catch (Exception e) when (IsNodeLoss(e))
+        {
+            return await _retry.ExecuteAsync(
+                static (call, _) => call.next(call.invocationContext),
+                (next, invocationContext),
+                invocationContext.Context.ConnectionAborted);
+        }
     }
 }
