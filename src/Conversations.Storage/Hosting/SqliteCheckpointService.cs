@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace Conversations.Storage.Hosting;
 
 /// <summary>Checkpoints the SQLite WAL once a second, off the commit path (see
-/// <see cref="SqliteDatabase.CheckpointAsync"/>). A passive checkpoint never waits for writers, so the WAL
-/// is copied while messages keep committing.</summary>
+/// <see cref="SqliteDatabase.CheckpointAsync(int, CancellationToken)"/>). A passive checkpoint never waits for
+/// writers, so the WAL is copied while messages keep committing; only once it holds
+/// <see cref="SqliteDatabase.RestartAtFrames"/> frames are the writers held for the last ones.</summary>
 internal sealed partial class SqliteCheckpointService(SqlDatabase database, ILogger<SqliteCheckpointService> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
@@ -25,7 +26,7 @@ internal sealed partial class SqliteCheckpointService(SqlDatabase database, ILog
             {
                 try
                 {
-                    await sqlite.CheckpointAsync(stoppingToken);
+                    await sqlite.CheckpointAsync(SqliteDatabase.RestartAtFrames, stoppingToken);
                 }
                 catch (Exception error) when (error is not OperationCanceledException)
                 {

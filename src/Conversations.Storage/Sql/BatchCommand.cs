@@ -8,7 +8,9 @@ namespace Conversations.Storage.Sql;
 /// parameter up by name on every execution, and a name without its prefix costs three more lookups.</summary>
 internal static class BatchCommand
 {
-    public static DbCommand Create(DbConnection connection, DbTransaction transaction, string sql, params string[] parameters)
+    /// <summary>A command for <paramref name="sql"/> with the named parameters, in their order; set its
+    /// transaction before it runs when it is created outside one.</summary>
+    public static DbCommand Create(DbConnection connection, DbTransaction? transaction, string sql, params string[] parameters)
     {
         var command = connection.CreateCommand();
         command.Transaction = transaction;
@@ -29,6 +31,10 @@ internal static class BatchCommand
 
         return command;
     }
+
+    /// <inheritdoc cref="Create(DbConnection, DbTransaction?, string, string[])"/>
+    public static DbCommand Create(DbConnection connection, string sql, params string[] parameters) =>
+        Create(connection, null, sql, parameters);
 
     /// <summary>Sets the parameters in the order they were created; null is SQL NULL.</summary>
     public static void Bind(DbCommand command, params object?[] values)

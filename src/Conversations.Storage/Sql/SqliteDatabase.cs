@@ -81,19 +81,39 @@ public sealed class SqliteDatabase : SqlDatabase
     /// <inheritdoc/>
     public override object Time(DateTimeOffset value) => DbTime.ToMicros(value);
 
+    /// <summary>WAL frames (pages) from which <see cref="CheckpointAsync(int, CancellationToken)"/> holds the
+    /// writers to let the log start over: about 32 MB with 4 KB pages, a few seconds of writes under load.</summary>
+    public const int RestartAtFrames = 8_192;
+
+    /// <summary>Copies the WAL into the database file and lets the log start over (see
+    /// <see cref="CheckpointAsync(int, CancellationToken)"/>), however small it is.</summary>
+    public Task CheckpointAsync(CancellationToken cancellationToken) => CheckpointAsync(0, cancellationToken);
+
     /// <summary>Copies the WAL into the database file. Connections do not checkpoint on their own
     /// (<c>wal_autocheckpoint = 0</c>): left to SQLite, the commit that crosses the threshold does it, and every
     /// batch writer queued behind that commit waits for the copy and its fsync. So the bulk is copied while writers
-    /// go on, and only the frames committed meanwhile with them held at the write gate: a checkpoint that reaches
-    /// the end of the log lets the next commit start the WAL over. Under steady load a checkpoint running beside
-    /// the writers never catches up, and the WAL grew without end (610 MB in a minute of the e2e benchmark),
-    /// making every page lookup and the file itself larger.</summary>
-    public async Task CheckpointAsync(CancellationToken cancellationToken)
+    /// go on; once the log holds <paramref name="restartAtFrames"/> frames, the frames committed meanwhile are copied
+    /// with the writers held at the write gate: a checkpoint that reaches the end of the log lets the next commit
+    /// start the WAL over. Under steady load a checkpoint running beside the writers never catches up, and the WAL
+    /// grew without end (610 MB in a minute of the e2e benchmark), making every page lookup and the file itself
+    /// larger; held every second, the gate stalled the message log's commits 25-70 ms each time.</summary>
+    public async Task CheckpointAsync(int restartAtFrames, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA wal_checkpoint(PASSIVE);";
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        long frames;
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            // Its columns: busy, frames in the log, frames checkpointed.
+            frames = await reader.ReadAsync(cancellationToken) ? reader.GetInt64(1) : 0;
+        }
+
+        if (frames < restartAtFrames)
+        {
+            return;
+        }
+
         using (await EnterWriteAsync(cancellationToken))
         {
             await command.ExecuteNonQueryAsync(cancellationToken);
