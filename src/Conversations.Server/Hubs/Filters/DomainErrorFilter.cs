@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.SignalR;
 namespace Conversations.Server.Hubs.Filters;
 
 /// <summary>The outermost hub filter: turns a refused domain command into a hub error carrying its code and
-/// message, and any other failure into a generic one (internal details are logged, never sent). It logs every
-/// failed call once (a grain call lost with a silo that left is <c>unavailable</c>, logged as a warning): a refusal (a domain rule, a bad argument, a rate limit) is an ordinary event of a public
-/// endpoint and logs at Information without a stack, so scripts cannot flood the log; anything else is an
-/// error with its stack.</summary>
+/// message, a grain call lost with a silo that left into <c>unavailable</c> (a warning: try again), and any
+/// other failure into a generic one (internal details are logged, never sent). It logs every failed call once:
+/// a refusal (a domain rule, a bad argument, a rate limit) is an ordinary event of a public endpoint and logs at
+/// Information without a stack, so scripts cannot flood the log; anything else is an error with its stack.</summary>
 public sealed partial class DomainErrorFilter(ILogger<DomainErrorFilter> logger) : IHubFilter
 {
     /// <summary>SignalR's dispatcher logs every exception a hub method throws at Error, refusals included;

@@ -10,7 +10,7 @@ namespace Conversations.Server.Hubs.Filters;
 /// lost with a silo that left the cluster or rejected by one that is stopping: the retry reaches the grain's
 /// new activation, so a widget or console writing through a rolling restart sees a slower call, not an
 /// error. Other methods, and a node loss that outlasts the retries, become <c>unavailable</c> errors
-/// (<see cref="DomainErrorFilter"/>). It is the innermost filter, so a retry is not counted twice by the rate limits.</summary>
+/// (<see cref="DomainErrorFilter"/>). It runs inside the rate limit, so a retry is not counted against the caller again.</summary>
 public sealed class NodeLossRetryFilter : IHubFilter
 {
     private readonly ConcurrentDictionary<MethodInfo, bool> _idempotent = new();
