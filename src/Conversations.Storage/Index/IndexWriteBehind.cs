@@ -4,8 +4,9 @@ using Microsoft.Extensions.Logging;
 namespace Conversations.Storage.Index;
 
 /// <summary>The index's write-behind buffer. An upsert replaces the conversation's pending row (the latest entry
-/// wins) and returns at once; one background loop commits all pending rows in one transaction about every
-/// <see cref="FlushInterval"/>, sooner when <see cref="FlushAt"/> rows are pending or a reader waits.
+/// wins) and returns at once; one background loop commits all pending rows about every <see cref="FlushInterval"/>
+/// (in transactions of a hundred rows, see <see cref="IndexBatchWriter"/>), sooner when <see cref="FlushAt"/> rows
+/// are pending or a reader waits.
 /// <para>Readers call <see cref="FlushedAsync"/> first: it completes once every upsert accepted before it is
 /// committed, so this process always reads its own writes.</para>
 /// <para>A crash loses at most the rows of the last interval. That is acceptable because the index is a read
