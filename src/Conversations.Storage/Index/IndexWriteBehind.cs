@@ -21,7 +21,10 @@ namespace Conversations.Storage.Index;
 internal sealed class IndexWriteBehind : IAsyncDisposable
 {
     public static readonly TimeSpan FlushInterval = TimeSpan.FromSeconds(1);
-    public const int FlushAt = 1_000;
+    // Pending rows are one per conversation, so this bounds memory (a few MB), not how often a busy site
+    // flushes: at 1,000 it was the number of live conversations in e2e, and every conversation's first message
+    // of the interval triggered a flush, several a second, each rewriting every row.
+    public const int FlushAt = 10_000;
     private static readonly TimeSpan RetryDelay = TimeSpan.FromMilliseconds(200);
 
     private readonly object _gate = new();
