@@ -146,8 +146,8 @@ public sealed class SqlAnalyticsSink : IAnalyticsSink, IAsyncDisposable
 
         try
         {
-            using var writeTurn = await _database.EnterWriteAsync(CancellationToken.None);
-            await using var connection = await _database.OpenWriteBehindAsync(CancellationToken.None);
+            await using var turn = await _database.BeginWriteAsync(writeBehind: true, CancellationToken.None);
+            var connection = turn.Connection;
             await using var transaction = await connection.BeginTransactionAsync();
             await using var insert = BatchCommand.Create(connection, transaction, InsertSql, "WorkspaceId", "Type", "ConversationId", "AgentId", "OccurredAt", "Data");
             foreach (var e in batch)

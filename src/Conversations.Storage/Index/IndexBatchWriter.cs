@@ -7,7 +7,7 @@ namespace Conversations.Storage.Index;
 
 /// <summary>Writes a set of index rows (one per conversation) and their unread counts, in transactions of at
 /// most <see cref="RowsPerTurn"/> rows (a failed write is retried whole: the upserts are idempotent). The
-/// statements are <see cref="BatchCommand"/>s, created once per batch and rebound per row; on SQLite they are
+/// statements are <see cref="BatchCommand"/>s, created once per transaction and rebound per row; on SQLite they are
 /// prepared, so a row costs a few keyed B-tree writes. The same ADO.NET code serves PostgreSQL,
 /// where a batch is a few dozen rows of a read model and one round trip per statement is cheap next to the commit.</summary>
 internal sealed class IndexBatchWriter(SqlDatabase database)
@@ -43,22 +43,17 @@ internal sealed class IndexBatchWriter(SqlDatabase database)
 
     public async Task WriteAsync(IReadOnlyCollection<ConversationIndexEntry> entries, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenWriteBehindAsync(cancellationToken);
-        await using var upsert = BatchCommand.Create(connection, UpsertSql, UpsertParameters);
-        await using var deleteUnread = BatchCommand.Create(connection, "DELETE FROM conversation_unread WHERE conversation_id = @ConversationId", "ConversationId");
-        await using var deleteOtherUnread = BatchCommand.Create(
-            connection, "DELETE FROM conversation_unread WHERE conversation_id = @ConversationId AND agent_id <> @AgentId", "ConversationId", "AgentId");
-        await using var upsertUnread = BatchCommand.Create(connection, UpsertUnreadSql, "ConversationId", "AgentId", "Unread");
-        DbCommand[] commands = [upsert, deleteUnread, deleteOtherUnread, upsertUnread];
         foreach (var chunk in entries.Chunk(RowsPerTurn))
         {
-            using var writeTurn = await database.EnterWriteAsync(cancellationToken);
+            await using var turn = await database.BeginWriteAsync(writeBehind: true, cancellationToken);
+            var connection = turn.Connection;
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            foreach (var command in commands)
-            {
-                command.Transaction = transaction;
-            }
-
+            await using var upsert = BatchCommand.Create(connection, transaction, UpsertSql, UpsertParameters);
+            await using var deleteUnread = BatchCommand.Create(
+                connection, transaction, "DELETE FROM conversation_unread WHERE conversation_id = @ConversationId", "ConversationId");
+            await using var deleteOtherUnread = BatchCommand.Create(
+                connection, transaction, "DELETE FROM conversation_unread WHERE conversation_id = @ConversationId AND agent_id <> @AgentId", "ConversationId", "AgentId");
+            await using var upsertUnread = BatchCommand.Create(connection, transaction, UpsertUnreadSql, "ConversationId", "AgentId", "Unread");
             foreach (var entry in chunk)
             {
                 await WriteAsync(entry, upsert, deleteUnread, deleteOtherUnread, upsertUnread, cancellationToken);

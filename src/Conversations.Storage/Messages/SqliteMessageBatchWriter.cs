@@ -6,7 +6,8 @@ using SQLitePCL;
 
 namespace Conversations.Storage.Messages;
 
-/// <summary>The single SQLite writer: one connection kept open. A batch is inserted in chunks of up to
+/// <summary>The single SQLite message writer, on the database's write connection (see
+/// <see cref="SqliteDatabase.BeginWriteAsync"/>), its statements prepared again whenever that connection is new. A batch is inserted in chunks of up to
 /// <see cref="RowsPerInsert"/> rows by multi-row <c>INSERT ... ON CONFLICT DO NOTHING</c> statements prepared once
 /// per chunk size on the raw SQLite handle and bound by ordinal (Microsoft.Data.Sqlite binds by name, a linear
 /// search per parameter that costs more than the insert itself at 1,400 parameters). When a chunk stores every row,
@@ -37,8 +38,8 @@ internal sealed class SqliteMessageBatchWriter(SqliteDatabase database) : IMessa
 
     public async Task WriteAsync(IReadOnlyList<PendingAppend> batch, CancellationToken cancellationToken)
     {
-        using var writeTurn = await database.EnterWriteAsync(cancellationToken);
-        var connection = await ConnectionAsync(cancellationToken);
+        await using var turn = await database.BeginWriteAsync(writeBehind: false, cancellationToken);
+        var connection = Prepared((SqliteConnection)turn.Connection);
         var db = connection.Handle!;
         using var transaction = connection.BeginTransaction();
         _conflict!.Transaction = transaction;
@@ -50,21 +51,28 @@ internal sealed class SqliteMessageBatchWriter(SqliteDatabase database) : IMessa
         transaction.Commit();
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
     {
-        foreach (var statement in _inserts)
+        DisposeStatements();
+        return ValueTask.CompletedTask;
+    }
+
+    // The connection is the database's: only the statements prepared on it are this writer's.
+    private void DisposeStatements()
+    {
+        for (var i = 0; i < _inserts.Length; i++)
         {
-            statement?.Dispose();
+            _inserts[i]?.Dispose();
+            _inserts[i] = null;
         }
 
         _savepoint?.Dispose();
         _rollbackToSavepoint?.Dispose();
         _releaseSavepoint?.Dispose();
         _conflict?.Dispose();
-        if (_connection is not null)
-        {
-            await _connection.DisposeAsync();
-        }
+        _savepoint = _rollbackToSavepoint = _releaseSavepoint = null;
+        _conflict = null;
+        _connection = null;
     }
 
     private void WriteChunk(sqlite3 db, IReadOnlyList<PendingAppend> batch, int start, int count)
@@ -154,19 +162,19 @@ internal sealed class SqliteMessageBatchWriter(SqliteDatabase database) : IMessa
         }
     }
 
-    private async Task<SqliteConnection> ConnectionAsync(CancellationToken cancellationToken)
+    private SqliteConnection Prepared(SqliteConnection connection)
     {
-        if (_connection is { State: System.Data.ConnectionState.Open })
+        if (ReferenceEquals(connection, _connection))
         {
-            return _connection;
+            return connection;
         }
 
-        _connection = (SqliteConnection)await database.OpenAsync(cancellationToken);
-        var db = _connection.Handle!;
+        DisposeStatements();
+        var db = connection.Handle!;
         _savepoint = Prepare(db, "SAVEPOINT chunk");
         _rollbackToSavepoint = Prepare(db, "ROLLBACK TO chunk");
         _releaseSavepoint = Prepare(db, "RELEASE chunk");
-        _conflict = _connection.CreateCommand();
+        _conflict = connection.CreateCommand();
         _conflict.CommandText = ConflictSql;
         foreach (var name in new[] { "@c", "@cm", "@ch", "@ex" })
         {
@@ -174,7 +182,8 @@ internal sealed class SqliteMessageBatchWriter(SqliteDatabase database) : IMessa
         }
 
         _conflict.Prepare();
-        return _connection;
+        _connection = connection;
+        return connection;
     }
 
     private static string InsertSql(int rows)

@@ -12,17 +12,19 @@ public abstract class SqlDatabase : IAsyncDisposable
     /// <summary>Opens a connection ready for use (pragmas set on SQLite, pooled on PostgreSQL).</summary>
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
-    /// <summary>Opens a connection for a write-behind writer (the conversation index, analytics), whose last
-    /// interval a crash may lose anyway: on SQLite its commits skip their own fsync, and are made durable by the
-    /// next fsynced commit of the same WAL. Elsewhere the same as <see cref="OpenAsync"/>.</summary>
-    public virtual Task<DbConnection> OpenWriteBehindAsync(CancellationToken cancellationToken) => OpenAsync(cancellationToken);
-
     /// <summary>A time as a parameter value of this provider.</summary>
     public abstract object Time(DateTimeOffset value);
 
     /// <summary>Enters this process's queue of write transactions; dispose the result after commit. Only
     /// SQLite queues (see <see cref="SqliteDatabase"/>); PostgreSQL locks rows and needs none.</summary>
     public virtual ValueTask<IDisposable?> EnterWriteAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
+
+    /// <summary>Begins a batch writer's turn: on SQLite, waits at the write gate and lends the one write
+    /// connection (see <see cref="SqliteDatabase"/>); elsewhere opens a connection of the turn's own. A write-behind
+    /// writer (<paramref name="writeBehind"/>: the conversation index, analytics), whose last interval a crash may
+    /// lose anyway, skips its own fsync on SQLite.</summary>
+    public virtual async ValueTask<WriteTurn> BeginWriteAsync(bool writeBehind, CancellationToken cancellationToken) =>
+        new(await OpenAsync(cancellationToken), ownsConnection: true, gate: null);
 
     /// <summary>A nullable time as a parameter value of this provider.</summary>
     public object? Time(DateTimeOffset? value) => value is { } v ? Time(v) : null;

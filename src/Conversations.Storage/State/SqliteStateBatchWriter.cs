@@ -4,8 +4,9 @@ using SQLitePCL;
 
 namespace Conversations.Storage.State;
 
-/// <summary>The single SQLite state writer: one connection kept open and three statements prepared once on the raw
-/// handle and bound by ordinal. Writes are applied one statement each, in order, inside the batch's transaction:
+/// <summary>The single SQLite state writer, on the database's write connection (see
+/// <see cref="SqliteDatabase.BeginWriteAsync"/>), with three statements prepared on its raw handle whenever that
+/// connection is new, and bound by ordinal. Writes are applied one statement each, in order, inside the batch's transaction:
 /// a keyed update or insert costs microseconds, so per-row statements are cheap, and they give each write its own
 /// version check and make a second write of the same grain see the first. The commit (one WAL fsync) is what a
 /// batch shares.</summary>
@@ -26,8 +27,8 @@ internal sealed class SqliteStateBatchWriter(SqliteDatabase database) : IStateBa
 
     public async Task WriteAsync(IReadOnlyList<PendingStateWrite> batch, CancellationToken cancellationToken)
     {
-        using var writeTurn = await database.EnterWriteAsync(cancellationToken);
-        var connection = await ConnectionAsync(cancellationToken);
+        await using var turn = await database.BeginWriteAsync(writeBehind: false, cancellationToken);
+        var connection = Prepared((SqliteConnection)turn.Connection);
         var db = connection.Handle!;
         using var transaction = connection.BeginTransaction();
         foreach (var write in batch)
@@ -45,17 +46,20 @@ internal sealed class SqliteStateBatchWriter(SqliteDatabase database) : IStateBa
         transaction.Commit();
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync()
+    {
+        DisposeStatements();
+        return ValueTask.CompletedTask;
+    }
+
+    // The connection is the database's: only the statements prepared on it are this writer's.
+    private void DisposeStatements()
     {
         _insert?.Dispose();
         _update?.Dispose();
         _version?.Dispose();
         _insert = _update = _version = null;
-        if (_connection is not null)
-        {
-            await _connection.DisposeAsync();
-            _connection = null;
-        }
+        _connection = null;
     }
 
     /// <summary>Runs the write's insert (version 0) or fenced update; true when it changed the row.</summary>
@@ -116,20 +120,20 @@ internal sealed class SqliteStateBatchWriter(SqliteDatabase database) : IStateBa
         Check(db, raw.sqlite3_bind_text(statement, 3, write.StateName));
     }
 
-    private async Task<SqliteConnection> ConnectionAsync(CancellationToken cancellationToken)
+    private SqliteConnection Prepared(SqliteConnection connection)
     {
-        if (_connection is { State: System.Data.ConnectionState.Open })
+        if (ReferenceEquals(connection, _connection))
         {
-            return _connection;
+            return connection;
         }
 
-        await DisposeAsync();
-        _connection = (SqliteConnection)await database.OpenAsync(cancellationToken);
-        var db = _connection.Handle!;
+        DisposeStatements();
+        var db = connection.Handle!;
         _insert = Prepare(db, InsertSql);
         _update = Prepare(db, UpdateSql);
         _version = Prepare(db, VersionSql);
-        return _connection;
+        _connection = connection;
+        return connection;
     }
 
     private static sqlite3_stmt Prepare(sqlite3 db, string sql)
