@@ -202,7 +202,16 @@ public sealed partial class HubEventFanOut(
             return except is null ? consoles.Clients.Group(site) : consoles.Clients.GroupExcept(site, except);
         }
 
-        var targets = connections.Of(assignedAgentId).Select(c => c.ConnectionId).Concat(audience.Watchers(conversationId)).Distinct();
+        // The common case, no watcher: the agent's group. A list of connections is matched by SignalR against
+        // every console connection of the node, for each message.
+        var watchers = audience.Watchers(conversationId).ToList();
+        if (watchers.Count == 0)
+        {
+            var agent = HubGroups.Agent(assignedAgentId);
+            return except is null ? consoles.Clients.Group(agent) : consoles.Clients.GroupExcept(agent, except);
+        }
+
+        var targets = connections.Of(assignedAgentId).Select(c => c.ConnectionId).Concat(watchers).Distinct();
         return consoles.Clients.Clients([.. targets.Where(id => id != except)]);
     }
 
