@@ -15,8 +15,8 @@ public sealed class SqlOutboundDeliveryStore(SqlDatabase database)
     public async Task<bool> EnqueueAsync(OutboundDelivery delivery, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        using var writeTurn = await database.EnterWriteAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var turn = await database.BeginWriteAsync(writeBehind: false, cancellationToken);
+        var connection = turn.Connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             $"""
@@ -57,8 +57,8 @@ public sealed class SqlOutboundDeliveryStore(SqlDatabase database)
     public async Task<IReadOnlyList<OutboundDelivery>> ClaimDueAsync(DateTimeOffset now, DateTimeOffset leaseUntil, int limit, CancellationToken cancellationToken = default)
     {
         var skipLocked = database.Provider == StorageProvider.Postgres ? "FOR UPDATE SKIP LOCKED" : string.Empty;
-        using var writeTurn = await database.EnterWriteAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var turn = await database.BeginWriteAsync(writeBehind: false, cancellationToken);
+        var connection = turn.Connection;
         var claimed = await ReadAsync(
             connection,
             $"""
@@ -153,8 +153,8 @@ public sealed class SqlOutboundDeliveryStore(SqlDatabase database)
     private async Task FinishAsync(OutboundDelivery delivery, string deliveryStatus, string? error, string messageStatus, DateTimeOffset now, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(delivery);
-        using var writeTurn = await database.EnterWriteAsync(cancellationToken);
-        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var turn = await database.BeginWriteAsync(writeBehind: false, cancellationToken);
+        var connection = turn.Connection;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var finished = await connection.ExecuteAsync(new CommandDefinition(
             "UPDATE outbound_deliveries SET status = @DeliveryStatus, last_error = @Error WHERE id = @Id AND status = @Pending AND attempts = @Attempts",
