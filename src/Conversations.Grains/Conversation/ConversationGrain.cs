@@ -39,10 +39,12 @@ public sealed partial class ConversationGrain(
     private WorkspaceView? _workspace;
     private DateTimeOffset _workspaceReadAt;
     private (string AgentId, DateTimeOffset At)? _messageNotified;
+    private string? _id;
 
     private ConversationGrainState State => state.State;
 
-    private string Id => this.GetPrimaryKeyString();
+    // GetPrimaryKeyString decodes a new string from the grain id on every call, and every message reads the id a dozen times.
+    private string Id => _id ??= this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ public static class AbuseExtensions
         services.AddOptions<AbuseOptions>().BindConfiguration("Abuse");
         services.AddSingleton<AbuseBudgets>();
         services.AddSingleton<AbuseBudgetFilter>();
-        services.Configure<HubOptions>(options => options.AddFilter<AbuseBudgetFilter>());
+        services.AddOptions<HubOptions>().Configure<AbuseBudgetFilter>(static (options, filter) => options.AddFilter(filter));
         return services;
     }
 

@@ -28,6 +28,13 @@ public sealed partial class EdgeEventForwarder(
             await foreach (var conversationEvent in _events.Reader.ReadAllAsync(stoppingToken))
             {
                 FollowMembership(stoppingToken);
+
+                // A silo alone (the embedded default) has nobody to forward to: no keys to build per event.
+                if (_outboxes.Count == 0)
+                {
+                    continue;
+                }
+
                 var keys = AudienceKeys.For(conversationEvent);
                 foreach (var (silo, outbox) in _outboxes)
                 {

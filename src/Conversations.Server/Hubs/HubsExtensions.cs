@@ -25,13 +25,22 @@ public static class HubsExtensions
     {
         services.AddOptions<HubsOptions>().BindConfiguration("Hubs");
         services.AddLogging(logging => logging.AddFilter(DomainErrorFilter.DispatcherCategory, LogLevel.Critical));
-        services.AddSignalR(options =>
+        // The filters are singletons, added as instances. Added by type, SignalR resolved each of them for every
+        // invocation and, finding none registered, constructed it (the retry filter built its Polly pipeline per
+        // call), then awaited it inside a wrapper of its own.
+        services.AddSingleton<DomainErrorFilter>();
+        services.AddSingleton<RateLimitFilter>();
+        services.AddSingleton<ArgumentShapeFilter>();
+        services.AddSingleton<NodeLossRetryFilter>();
+        services.AddOptions<HubOptions>().Configure<DomainErrorFilter, RateLimitFilter, ArgumentShapeFilter, NodeLossRetryFilter>(
+            static (options, errors, rateLimit, argumentShapes, nodeLoss) =>
             {
-                options.AddFilter<DomainErrorFilter>();
-                options.AddFilter<RateLimitFilter>();
-                options.AddFilter<ArgumentShapeFilter>();
-                options.AddFilter<NodeLossRetryFilter>();
-            })
+                options.AddFilter(errors);
+                options.AddFilter(rateLimit);
+                options.AddFilter(argumentShapes);
+                options.AddFilter(nodeLoss);
+            });
+        services.AddSignalR()
             .AddJsonProtocol(options =>
             {
                 options.PayloadSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
