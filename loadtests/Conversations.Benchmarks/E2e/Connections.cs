@@ -9,9 +9,17 @@ public static class Connections
     private const int Parallelism = 32;
 
     /// <summary>Load-generator clients keep no event history (handlers only): the generator pays only for
-    /// what it measures. A saturated server may be slow to ping, hence the longer server timeout.</summary>
+    /// what it measures. <c>message</c> is left to <see cref="DeliveryRecorder.Follow"/>, which binds it to its own
+    /// type (the official client reads an event's arguments as the types of the target's first handler). A
+    /// saturated server may be slow to ping, hence the longer server timeout.</summary>
     public static HubClientOptions LoadOptions(CookieContainer? cookies = null) =>
-        new() { Cookies = cookies, EventHistory = 0, ServerTimeout = TimeSpan.FromSeconds(60) };
+        new()
+        {
+            Cookies = cookies,
+            EventHistory = 0,
+            Events = [.. HubClientOptions.ContractEvents.Where(e => e != "message")],
+            ServerTimeout = TimeSpan.FromSeconds(60),
+        };
 
     public static async Task<HubClient[]> OpenAsync(int count, Func<int, Task<HubClient>> open)
     {

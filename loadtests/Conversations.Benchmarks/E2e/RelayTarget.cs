@@ -33,7 +33,7 @@ public sealed class RelayTarget : IChatTarget
             var agents = await Connections.OpenAsync(agentCount, _ => HubClient.ConnectAsync(hubUrl, Connections.LoadOptions()));
             foreach (var agent in agents)
             {
-                agent.On<DeliveredMessage>("message", m => recorder.Received(m.ClientMessageId));
+                recorder.Follow(agent);
             }
 
             var customers = await Connections.OpenAsync(conversations, async i =>

@@ -175,7 +175,7 @@ public sealed class ServerTarget : IChatTarget
         }
 
         var agent = await HubClient.ConnectAsync(new Uri(baseAddress, "/hubs/console"), Connections.LoadOptions(cookies));
-        agent.On<DeliveredMessage>("message", m => recorder.Received(m.ClientMessageId));
+        recorder.Follow(agent);
         await agent.InvokeAsync("setStatus", new { status = "online" });
         return agent;
     }
