@@ -105,20 +105,19 @@ public sealed partial class EdgeAudience(
     {
         try
         {
+            // A wake-up or the next tick, whichever comes first. The tick was a timeout token, cancelled every
+            // 250 ms: four OperationCanceledExceptions a second on every silo, in the exceptions operators watch.
+            Task<bool>? woken = null;
             while (!stoppingToken.IsCancellationRequested)
             {
-                using (var tick = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
+                woken ??= _wake.Reader.WaitToReadAsync(stoppingToken).AsTask();
+                if (await Task.WhenAny(woken, Task.Delay(Tick, stoppingToken)) == woken)
                 {
-                    tick.CancelAfter(Tick);
-                    try
-                    {
-                        await _wake.Reader.ReadAsync(tick.Token);
-                    }
-                    catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-                    {
-                    }
+                    _wake.Reader.TryRead(out _);
+                    woken = null;
                 }
 
+                stoppingToken.ThrowIfCancellationRequested();
                 await AnnounceOnceAsync(stoppingToken);
             }
         }
