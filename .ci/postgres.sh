@@ -34,6 +34,10 @@ if [ "$(psql_admin -c "select 1 from pg_roles where rolname = '$PG_USER'")" != "
 fi
 # Test fixtures may create a database of their own (a server per fixture, a cluster per test).
 psql_admin -c "alter role \"$PG_USER\" createdb" >&2
+# They drop those databases WITH (FORCE), which ends whatever is still connected, an autovacuum worker included;
+# a plain role may not signal one ("must be a member of the role whose process is being terminated or member of
+# pg_signal_backend"), so a drop that met autovacuum failed its fixture's cleanup.
+psql_admin -c "grant pg_signal_backend to \"$PG_USER\"" >&2
 if [ "$(psql_admin -c "select 1 from pg_database where datname = '$PG_DB'")" != "1" ]; then
   psql_admin -c "create database \"$PG_DB\" owner \"$PG_USER\"" >&2
 fi
