@@ -71,7 +71,8 @@ public sealed class ConversationAudience
             ? [.. watchers.Values.DistinctBy(a => a.Id, StringComparer.Ordinal).OrderBy(a => a.Name, StringComparer.CurrentCultureIgnoreCase)]
             : [];
 
-    /// <summary>The connections watching a conversation.</summary>
-    public IEnumerable<string> Watchers(string conversationId) =>
-        _watchers.TryGetValue(conversationId, out var watchers) ? watchers.Keys : [];
+    /// <summary>The connections watching a conversation, as a snapshot; the shared empty list for the common
+    /// conversation nobody watches, which the fan-out asks about with every message.</summary>
+    public IReadOnlyList<string> Watchers(string conversationId) =>
+        _watchers.TryGetValue(conversationId, out var watchers) ? [.. watchers.Keys] : [];
 }

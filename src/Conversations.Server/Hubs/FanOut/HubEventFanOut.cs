@@ -204,7 +204,7 @@ public sealed partial class HubEventFanOut(
 
         // The common case, no watcher: the agent's group. A list of connections is matched by SignalR against
         // every console connection of the node, for each message.
-        var watchers = audience.Watchers(conversationId).ToList();
+        var watchers = audience.Watchers(conversationId);
         if (watchers.Count == 0)
         {
             var agent = HubGroups.Agent(assignedAgentId);
