@@ -20,13 +20,13 @@ public sealed class AbuseBudgetTests
         var open = new List<HubClient>();
         for (var i = 0; i < 3; i++)
         {
-            open.Add(await server.ConnectHubAsync("/hubs/widget"));
+            open.Add(await AdmittedAsync(server, "/hubs/widget"));
         }
 
         await using var extra = await server.ConnectHubAsync("/hubs/widget");
         var closed = await extra.Closed.WaitAsync(TimeSpan.FromSeconds(10));
         await open[0].DisposeAsync();
-        await using var after = await server.ConnectHubAsync("/hubs/widget");
+        await using var after = await AdmittedOnceReleasedAsync(server, "/hubs/widget");
         var started = await after.InvokeAsync<JsonElement>("start", new { siteId = "demo" });
 
         Assert.Contains("rate_limited", closed?.Message ?? string.Empty, StringComparison.Ordinal);
@@ -99,8 +99,8 @@ public sealed class AbuseBudgetTests
     {
         await using var server = new AbuseServer();
         var cookies = await HubSessions.LoginAsync(server, "agent1@demo.test");
-        await using var first = await server.ConnectHubAsync("/hubs/console", new HubClientOptions { Cookies = cookies });
-        await using var second = await server.ConnectHubAsync("/hubs/console", new HubClientOptions { Cookies = cookies });
+        await using var first = await AdmittedAsync(server, "/hubs/console", new HubClientOptions { Cookies = cookies });
+        await using var second = await AdmittedAsync(server, "/hubs/console", new HubClientOptions { Cookies = cookies });
 
         await using var third = await server.ConnectHubAsync("/hubs/console", new HubClientOptions { Cookies = cookies });
         var closed = await third.Closed.WaitAsync(TimeSpan.FromSeconds(10));
@@ -119,6 +119,42 @@ public sealed class AbuseBudgetTests
         Assert.All(refusals.Take(3), Assert.Null);
         Assert.All(refusals.Skip(3), r => Assert.Contains("start calls on site 'demo'", r!.Message, StringComparison.Ordinal));
         Assert.Null(budgets.Start("10.0.0.9", "other-site"));
+    }
+
+    /// <summary>Connects and waits until the server has run <c>OnConnectedAsync</c>, where the connection budget is
+    /// taken. SignalR completes the handshake before it and dispatches invocations only after it, so one round trip
+    /// (to a method that does not exist, which has no effect) proves this connection holds its lease; without it, the
+    /// next connection's lease could be taken first and the wrong one refused.</summary>
+    private static async Task<HubClient> AdmittedAsync(AbuseServer server, string path, HubClientOptions? options = null)
+    {
+        var client = await server.ConnectHubAsync(path, options);
+        var error = await Assert.ThrowsAsync<HubInvocationException>(() => client.InvokeAsync("noSuchMethod", null));
+        Assert.Contains("noSuchMethod", error.Message, StringComparison.OrdinalIgnoreCase);
+        return client;
+    }
+
+    /// <summary>Connects until a connection is admitted: the server releases a closed connection's lease when it has
+    /// processed the close, a moment after the client's dispose returns.</summary>
+    private static async Task<HubClient> AdmittedOnceReleasedAsync(AbuseServer server, string path)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (true)
+        {
+            var client = await server.ConnectHubAsync(path);
+            try
+            {
+                await client.InvokeAsync("noSuchMethod", null);
+            }
+            catch (HubInvocationException)
+            {
+                return client;
+            }
+            catch (Exception) when (DateTime.UtcNow < deadline)
+            {
+                await client.DisposeAsync();
+                await Task.Delay(50);
+            }
+        }
     }
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient http, string visitorToken, byte[] bytes)
