@@ -41,6 +41,9 @@ public sealed partial class ConversationGrain(
     private (string AgentId, DateTimeOffset At)? _messageNotified;
     private string? _id;
 
+    // Client message id -> seq of this conversation's messages, read from the log on the first append that has one.
+    private Dictionary<string, long>? _clientSeqs;
+
     private ConversationGrainState State => state.State;
 
     // GetPrimaryKeyString decodes a new string from the grain id on every call, and every message reads the id a dozen times.

@@ -63,6 +63,17 @@ public sealed class SqlMessageLog : IMessageLog, IAsyncDisposable
     }
 
     /// <inheritdoc/>
+    public async Task<IReadOnlyDictionary<string, long>> ReadClientMessageIdsAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(string ClientMessageId, long Seq)>(new CommandDefinition(
+            "SELECT client_message_id, seq FROM messages WHERE conversation_id = @conversationId AND client_message_id IS NOT NULL",
+            new { conversationId },
+            cancellationToken: cancellationToken));
+        return rows.ToDictionary(r => r.ClientMessageId, r => r.Seq, StringComparer.Ordinal);
+    }
+
+    /// <inheritdoc/>
     public async Task<long> GetLastSeqAsync(string conversationId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);

@@ -23,6 +23,21 @@ public sealed class MessageTests
     }
 
     [Fact]
+    public async Task Send_SameClientMessageIdAfterSiloRestart_AnsweredWithTheStoredMessage()
+    {
+        await using var h = await GrainsHarness.StartAsync();
+        var id = (await h.StartAsync("c1", GrainsHarness.BotSite)).ConversationId;
+        var first = await h.Contact("c1").SendAsync(new ContactMessage(id, "m1", "hello"));
+        await h.Contact("c1").SendAsync(new ContactMessage(id, "m2", "second"));
+
+        await h.Silo.RestartAsync();
+        var again = await h.Contact("c1").SendAsync(new ContactMessage(id, "m1", "hello"));
+
+        Assert.Equal(first, again);
+        Assert.Single(h.MessageLog.All(id), m => m.ClientMessageId == "m1");
+    }
+
+    [Fact]
     public async Task Send_AfterSiloRestart_ContinuesSeqFromTheLog()
     {
         await using var h = await GrainsHarness.StartAsync();

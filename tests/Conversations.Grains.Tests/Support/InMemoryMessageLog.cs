@@ -4,9 +4,9 @@ using Conversations.Grains.Persistence;
 
 namespace Conversations.Grains.Tests.Support;
 
-/// <summary>The message log port in memory, as faithful as the SQL one on what grains rely on:
-/// idempotent by client message id per conversation and external id per channel, and a seq that must
-/// be exactly the next one (the table's unique key would refuse anything else).</summary>
+/// <summary>The message log port in memory, as faithful as the SQLite one on what grains rely on:
+/// idempotent by external id per channel, not by client message id (the conversation grain checks those), and a
+/// seq that must be exactly the next one (the table's unique key would refuse anything else).</summary>
 public sealed class InMemoryMessageLog : IMessageLog
 {
     private readonly Lock _lock = new();
@@ -43,11 +43,6 @@ public sealed class InMemoryMessageLog : IMessageLog
         {
             var message = append.Message;
             var messages = MessagesOf(message.ConversationId);
-            if (message.ClientMessageId is { } clientId && messages.Find(m => m.ClientMessageId == clientId) is { } sameClient)
-            {
-                return new AppendResult(sameClient, Duplicate: true);
-            }
-
             if (append.ChannelId is { } channel && append.ExternalId is { } external && _byExternalId.TryGetValue((channel, external), out var sameExternal))
             {
                 return new AppendResult(sameExternal, Duplicate: true);
@@ -77,6 +72,17 @@ public sealed class InMemoryMessageLog : IMessageLog
             var before = MessagesOf(conversationId).Where(m => beforeSeq is null || m.Seq < beforeSeq).ToList();
             IReadOnlyList<Message> page = before.Skip(Math.Max(0, before.Count - limit)).ToList();
             return Task.FromResult(page);
+        }
+    }
+
+    public Task<IReadOnlyDictionary<string, long>> ReadClientMessageIdsAsync(string conversationId, CancellationToken cancellationToken = default)
+    {
+        lock (_lock)
+        {
+            IReadOnlyDictionary<string, long> ids = MessagesOf(conversationId)
+                .Where(m => m.ClientMessageId is not null)
+                .ToDictionary(m => m.ClientMessageId!, m => m.Seq, StringComparer.Ordinal);
+            return Task.FromResult(ids);
         }
     }
 

@@ -49,19 +49,22 @@ public abstract class MessageLogTests : StorageSuite
     }
 
     [ProviderFact]
-    public async Task AppendAsync_DuplicateClientIdInOneBatch_StoresOnceAndReturnsFirst()
+    public async Task ReadClientMessageIdsAsync_AfterReopen_EachClientIdWithItsSeq()
     {
         await using var db = await NewDatabaseAsync();
-        await using var log = new SqlMessageLog(db.Database, db.Options);
+        await using (var first = new SqlMessageLog(db.Database, db.Options))
+        {
+            await first.AppendAsync(TestMessages.Append("c1", 1, "cm-1"));
+            await first.AppendAsync(TestMessages.Append("c1", 2));
+            await first.AppendAsync(TestMessages.Append("c1", 3, "cm-3"));
+            await first.AppendAsync(TestMessages.Append("c2", 1, "cm-other"));
+        }
 
-        var results = await Task.WhenAll(
-            log.AppendAsync(TestMessages.Append("c1", 1, "cm-1")),
-            log.AppendAsync(TestMessages.Append("c1", 2, "cm-1")));
+        await using var reopened = new SqlMessageLog(db.Open(), db.Options);
+        var ids = await reopened.ReadClientMessageIdsAsync("c1");
 
-        Assert.False(results[0].Duplicate);
-        Assert.True(results[1].Duplicate);
-        Assert.Equal(1, results[1].Message.Seq);
-        Assert.Single(await log.ReadAsync("c1", null, 10));
+        Assert.Equal(new Dictionary<string, long> { ["cm-1"] = 1, ["cm-3"] = 3 }, ids.OrderBy(kv => kv.Key).ToDictionary());
+        Assert.Empty(await reopened.ReadClientMessageIdsAsync("none"));
     }
 
     [ProviderFact]
@@ -82,7 +85,7 @@ public abstract class MessageLogTests : StorageSuite
     }
 
     [ProviderFact]
-    public async Task AppendAsync_DuplicatesAfterReopen_RefusedAsDuplicates()
+    public async Task AppendAsync_ExternalIdAfterReopen_RefusedAsDuplicate()
     {
         await using var db = await NewDatabaseAsync();
         await using (var first = new SqlMessageLog(db.Database, db.Options))
@@ -91,14 +94,11 @@ public abstract class MessageLogTests : StorageSuite
         }
 
         await using var reopened = new SqlMessageLog(db.Open(), db.Options);
-        var byClient = await reopened.AppendAsync(TestMessages.Append("c1", 2, "cm-1"));
         var byExternal = await reopened.AppendAsync(TestMessages.Append("c9", 1, "other", "wa", "x1"));
 
-        Assert.True(byClient.Duplicate);
         Assert.True(byExternal.Duplicate);
-        Assert.Equal("c1-m1", byClient.Message.Id);
         Assert.Equal("c1-m1", byExternal.Message.Id);
-        Assert.Equal(1, await reopened.GetLastSeqAsync("c1"));
+        Assert.Equal(0, await reopened.GetLastSeqAsync("c9"));
     }
 
     [ProviderFact]
