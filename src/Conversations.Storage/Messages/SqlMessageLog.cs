@@ -67,10 +67,18 @@ public sealed class SqlMessageLog : IMessageLog, IAsyncDisposable
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string ClientMessageId, long Seq)>(new CommandDefinition(
-            "SELECT client_message_id, seq FROM messages WHERE conversation_id = @conversationId AND client_message_id IS NOT NULL",
+            "SELECT client_message_id, seq FROM messages WHERE conversation_id = @conversationId AND client_message_id IS NOT NULL ORDER BY seq",
             new { conversationId },
             cancellationToken: cancellationToken));
-        return rows.ToDictionary(r => r.ClientMessageId, r => r.Seq, StringComparer.Ordinal);
+
+        // SQLite does not refuse a client id twice: should a row ever repeat one, the first stored answers its retries.
+        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
+        foreach (var (clientMessageId, seq) in rows)
+        {
+            ids.TryAdd(clientMessageId, seq);
+        }
+
+        return ids;
     }
 
     /// <inheritdoc/>
