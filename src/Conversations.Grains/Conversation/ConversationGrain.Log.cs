@@ -40,7 +40,16 @@ public sealed partial class ConversationGrain
     /// saturation). The ids are read once per activation, on the first append that has one.</summary>
     private async Task<Message?> StoredWithClientIdAsync(string clientMessageId)
     {
-        _clientSeqs ??= new Dictionary<string, long>(await messageLog.ReadClientMessageIdsAsync(Id), StringComparer.Ordinal);
+        if (_clientSeqs is null)
+        {
+            // SQLite does not refuse a client id twice: should a row ever repeat one, the first stored answers its retries.
+            _clientSeqs = new Dictionary<string, long>(StringComparer.Ordinal);
+            foreach (var (clientId, storedSeq) in await messageLog.ReadClientMessageIdsAsync(Id))
+            {
+                _clientSeqs.TryAdd(clientId, storedSeq);
+            }
+        }
+
         if (!_clientSeqs.TryGetValue(clientMessageId, out var seq))
         {
             return null;

@@ -12,8 +12,8 @@ public interface IMessageLog
     /// within its conversation. A log may refuse a client id twice as well (PostgreSQL does), but need not.</summary>
     Task<AppendResult> AppendAsync(MessageAppend append, CancellationToken cancellationToken = default);
 
-    /// <summary>The client message id of every stored message of a conversation that has one, with its seq.</summary>
-    Task<IReadOnlyDictionary<string, long>> ReadClientMessageIdsAsync(string conversationId, CancellationToken cancellationToken = default);
+    /// <summary>The client message id of every stored message of a conversation that has one, with its seq, in seq order.</summary>
+    Task<IReadOnlyList<(string ClientMessageId, long Seq)>> ReadClientMessageIdsAsync(string conversationId, CancellationToken cancellationToken = default);
 
     /// <summary>Up to <paramref name="limit"/> messages before <paramref name="beforeSeq"/> (the latest when
     /// null), in ascending seq order.</summary>

@@ -63,22 +63,14 @@ public sealed class SqlMessageLog : IMessageLog, IAsyncDisposable
     }
 
     /// <inheritdoc/>
-    public async Task<IReadOnlyDictionary<string, long>> ReadClientMessageIdsAsync(string conversationId, CancellationToken cancellationToken = default)
+    public async Task<IReadOnlyList<(string ClientMessageId, long Seq)>> ReadClientMessageIdsAsync(string conversationId, CancellationToken cancellationToken = default)
     {
         await using var connection = await _database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string ClientMessageId, long Seq)>(new CommandDefinition(
             "SELECT client_message_id, seq FROM messages WHERE conversation_id = @conversationId AND client_message_id IS NOT NULL ORDER BY seq",
             new { conversationId },
             cancellationToken: cancellationToken));
-
-        // SQLite does not refuse a client id twice: should a row ever repeat one, the first stored answers its retries.
-        var ids = new Dictionary<string, long>(StringComparer.Ordinal);
-        foreach (var (clientMessageId, seq) in rows)
-        {
-            ids.TryAdd(clientMessageId, seq);
-        }
-
-        return ids;
+        return [.. rows];
     }
 
     /// <inheritdoc/>

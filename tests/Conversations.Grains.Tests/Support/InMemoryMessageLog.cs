@@ -75,13 +75,11 @@ public sealed class InMemoryMessageLog : IMessageLog
         }
     }
 
-    public Task<IReadOnlyDictionary<string, long>> ReadClientMessageIdsAsync(string conversationId, CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<(string ClientMessageId, long Seq)>> ReadClientMessageIdsAsync(string conversationId, CancellationToken cancellationToken = default)
     {
         lock (_lock)
         {
-            IReadOnlyDictionary<string, long> ids = MessagesOf(conversationId)
-                .Where(m => m.ClientMessageId is not null)
-                .ToDictionary(m => m.ClientMessageId!, m => m.Seq, StringComparer.Ordinal);
+            IReadOnlyList<(string, long)> ids = [.. MessagesOf(conversationId).Where(m => m.ClientMessageId is not null).Select(m => (m.ClientMessageId!, m.Seq))];
             return Task.FromResult(ids);
         }
     }

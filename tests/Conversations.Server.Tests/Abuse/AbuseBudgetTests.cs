@@ -128,9 +128,17 @@ public sealed class AbuseBudgetTests
     private static async Task<HubClient> AdmittedAsync(AbuseServer server, string path, HubClientOptions? options = null)
     {
         var client = await server.ConnectHubAsync(path, options);
-        var error = await Assert.ThrowsAsync<HubInvocationException>(() => client.InvokeAsync("noSuchMethod", null));
-        Assert.Contains("noSuchMethod", error.Message, StringComparison.OrdinalIgnoreCase);
-        return client;
+        try
+        {
+            var error = await Assert.ThrowsAsync<HubInvocationException>(() => client.InvokeAsync("noSuchMethod", null));
+            Assert.Contains("noSuchMethod", error.Message, StringComparison.OrdinalIgnoreCase);
+            return client;
+        }
+        catch
+        {
+            await client.DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Connects until a connection is admitted: the server releases a closed connection's lease when it has
@@ -140,18 +148,12 @@ public sealed class AbuseBudgetTests
         var deadline = DateTime.UtcNow.AddSeconds(10);
         while (true)
         {
-            var client = await server.ConnectHubAsync(path);
             try
             {
-                await client.InvokeAsync("noSuchMethod", null);
-            }
-            catch (HubInvocationException)
-            {
-                return client;
+                return await AdmittedAsync(server, path);
             }
             catch (Exception) when (DateTime.UtcNow < deadline)
             {
-                await client.DisposeAsync();
                 await Task.Delay(50);
             }
         }

@@ -49,7 +49,7 @@ public abstract class MessageLogTests : StorageSuite
     }
 
     [ProviderFact]
-    public async Task ReadClientMessageIdsAsync_AfterReopen_EachClientIdWithItsSeq()
+    public async Task ReadClientMessageIdsAsync_AfterReopen_EachClientIdWithItsSeqInOrder()
     {
         await using var db = await NewDatabaseAsync();
         await using (var first = new SqlMessageLog(db.Database, db.Options))
@@ -63,7 +63,7 @@ public abstract class MessageLogTests : StorageSuite
         await using var reopened = new SqlMessageLog(db.Open(), db.Options);
         var ids = await reopened.ReadClientMessageIdsAsync("c1");
 
-        Assert.Equal(new Dictionary<string, long> { ["cm-1"] = 1, ["cm-3"] = 3 }, ids.OrderBy(kv => kv.Key).ToDictionary());
+        Assert.Equal([("cm-1", 1L), ("cm-3", 3L)], ids);
         Assert.Empty(await reopened.ReadClientMessageIdsAsync("none"));
     }
 
