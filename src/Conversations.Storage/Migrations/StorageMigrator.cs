@@ -12,7 +12,11 @@ public sealed class StorageMigrator(SqlDatabase database)
     private const long PostgresLockKey = 0x436F6E7673; // "Convs": serializes migrators of several processes.
 
     /// <summary>The versions applied by this call.</summary>
-    public async Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<int>> MigrateAsync(CancellationToken cancellationToken = default) => MigrateAsync(int.MaxValue, cancellationToken);
+
+    /// <summary>Applies the scripts up to <paramref name="throughVersion"/> only: a test builds a database as an
+    /// older release left it, to check that a later script carries its data over.</summary>
+    internal async Task<IReadOnlyList<int>> MigrateAsync(int throughVersion, CancellationToken cancellationToken)
     {
         var applied = new List<int>();
         await using var connection = await database.OpenAsync(cancellationToken);
@@ -24,7 +28,7 @@ public sealed class StorageMigrator(SqlDatabase database)
 
         await connection.ExecuteAsync(
             "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL);");
-        foreach (var (version, name, sql) in Scripts(database.Provider))
+        foreach (var (version, name, sql) in Scripts(database.Provider).TakeWhile(script => script.Version <= throughVersion))
         {
             await using var transaction = await BeginAsync(connection, cancellationToken);
             var done = await connection.ExecuteScalarAsync<long>(

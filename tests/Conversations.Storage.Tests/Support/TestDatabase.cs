@@ -29,7 +29,9 @@ public sealed class TestDatabase : IAsyncDisposable
 
     public SqlDatabase Database { get; }
 
-    public static async Task<TestDatabase> CreateAsync(StorageProvider provider)
+    /// <param name="provider">SQLite or PostgreSQL.</param>
+    /// <param name="throughVersion">The last migration applied: all of them unless a test needs an older schema.</param>
+    public static async Task<TestDatabase> CreateAsync(StorageProvider provider, int throughVersion = int.MaxValue)
     {
         TestDatabase database;
         if (provider == StorageProvider.Sqlite)
@@ -46,7 +48,7 @@ public sealed class TestDatabase : IAsyncDisposable
             database = new TestDatabase(new StorageOptions { Provider = provider, ConnectionString = builder.ConnectionString }, schema, null);
         }
 
-        await new StorageMigrator(database.Database).MigrateAsync();
+        await new StorageMigrator(database.Database).MigrateAsync(throughVersion, CancellationToken.None);
         return database;
     }
 
