@@ -11,6 +11,7 @@ namespace Conversations.Storage.Tests.Migrations;
 public sealed class SqliteMessagesRowidMigrationTests
 {
     private const int BeforeRowid = 8;
+    private const int Rowid = 9;
 
     [Fact]
     public async Task Migrate_MessagesStoredWithoutRowid_KeptWithTheirKeys()
@@ -22,7 +23,7 @@ public sealed class SqliteMessagesRowidMigrationTests
             await before.AppendAsync(TestMessages.Append("c9", 1, channelId: "wa", externalId: "x1"));
         }
 
-        Assert.Equal([9], await new StorageMigrator(db.Database).MigrateAsync());
+        Assert.Equal([Rowid], await new StorageMigrator(db.Database).MigrateAsync(Rowid, CancellationToken.None));
         await using var after = new SqlMessageLog(db.Open(), db.Options);
 
         Assert.Equal(Enumerable.Range(1, 10).Select(seq => (long)seq), (await after.ReadAsync("c1", null, 100)).Select(m => m.Seq));
