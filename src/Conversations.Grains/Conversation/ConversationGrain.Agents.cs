@@ -1,5 +1,6 @@
 using Conversations.Contracts;
 using Conversations.Grains.Conversation.Handoff;
+using Conversations.Grains.Hosting;
 
 namespace Conversations.Grains.Conversation;
 
@@ -44,7 +45,7 @@ public sealed partial class ConversationGrain
                 await UnregisterIfPresentAsync(SlaReminder);
             }
 
-            await GrainFactory.GetGrain<IAgentGrain>(agent.Id).RecordMessageAsync();
+            await GrainFactory.GetGrainByKey<IAgentGrain>(agent.Id).RecordMessageAsync();
             await SaveAsync(durable: firstAnswer);
         }
 

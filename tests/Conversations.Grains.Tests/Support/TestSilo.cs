@@ -63,6 +63,9 @@ public sealed class TestSilo : IAsyncDisposable
         return new TestSilo(cluster, clock, storage, calls);
     }
 
+    /// <summary>The cluster's client, as a grain factory.</summary>
+    public IGrainFactory Grains => _cluster.Client;
+
     /// <summary>A grain reference through the cluster client.</summary>
     public TGrainInterface GetGrain<TGrainInterface>(string key)
         where TGrainInterface : IGrainWithStringKey => _cluster.Client.GetGrain<TGrainInterface>(key);

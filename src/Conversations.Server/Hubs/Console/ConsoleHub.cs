@@ -1,4 +1,5 @@
 using Conversations.Contracts;
+using Conversations.Grains.Hosting;
 using Conversations.Server.Auth;
 using Conversations.Server.Cluster;
 using Conversations.Server.Hubs.FanOut;
@@ -7,6 +8,7 @@ using Conversations.Server.Hubs.Requests;
 using Conversations.Server.Hubs.Widget;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
+
 namespace Conversations.Server.Hubs.Console;
 
 /// <summary><c>/hubs/console</c>: signed-in agents. The acting agent is always the cookie's; the
@@ -252,5 +254,5 @@ public sealed class ConsoleHub(
     private string AgentId() => Agent().Agent.AgentId;
 
     private IConversationGrain Conversation(string? conversationId) =>
-        grains.GetGrain<IConversationGrain>(HubArguments.Id(conversationId, "conversationId"));
+        grains.GetGrainByKey<IConversationGrain>(HubArguments.Id(conversationId, "conversationId"));
 }

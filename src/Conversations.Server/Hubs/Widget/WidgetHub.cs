@@ -1,10 +1,12 @@
 using Conversations.Contracts;
+using Conversations.Grains.Hosting;
 using Conversations.Server.Cluster;
 using Conversations.Server.Hubs.Payloads;
 using Conversations.Server.Hubs.Requests;
 using Conversations.Server.Hubs.Security;
 using Conversations.Server.Security;
 using Microsoft.AspNetCore.SignalR;
+
 namespace Conversations.Server.Hubs.Widget;
 
 /// <summary><c>/hubs/widget</c>: anonymous visitors. The contact is the one named by the visitor token
@@ -71,7 +73,7 @@ public sealed class WidgetHub(IGrainFactory grains, VisitorTokens tokens, Widget
         {
             try
             {
-                var sent = await grains.GetGrain<IConversationGrain>(conversationId)
+                var sent = await grains.GetGrainByKey<IConversationGrain>(conversationId)
                     .SendAsCustomerAsync(new CustomerMessage(visitor.ContactId, clientMessageId, text, attachment, Origin: Context.ConnectionId));
                 return sent.Message;
             }
@@ -222,6 +224,6 @@ public sealed class WidgetHub(IGrainFactory grains, VisitorTokens tokens, Widget
             visitor.Own(id);
         }
 
-        return (visitor.ContactId, grains.GetGrain<IConversationGrain>(id));
+        return (visitor.ContactId, grains.GetGrainByKey<IConversationGrain>(id));
     }
 }
